@@ -1,0 +1,67 @@
+/**
+ * Strict XML parsing (saxes) into a small element tree. Entities beyond the XML predefined ones
+ * are refused, so no document can expand or reach outside itself.
+ */
+import { SaxesParser } from 'saxes';
+import { MalformedRequestError } from './malformed.js';
+
+export interface XmlElement {
+  /** Local name, without any namespace prefix. */
+  name: string;
+  /** Namespace URI, if the element is in one. */
+  uri: string;
+  /** Attributes by local name (namespace declarations excluded). */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Concatenated character data directly inside this element. */
+  text: string;
+}
+
+export function parseXml(text: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let failure: Error | undefined;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) {
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      attrs[a.local] = a.value;
+    }
+    const el: XmlElement = { name: tag.local, uri: tag.uri, attrs, children: [], text: '' };
+    const parent = stack.at(-1);
+    if (parent) parent.children.push(el);
+    else if (root) failure ??= new Error('more than one root element');
+    else root = el;
+    stack.push(el);
+  });
+  parser.on('text', (t) => {
+    const top = stack.at(-1);
+    if (top) top.text += t;
+  });
+  parser.on('cdata', (t) => {
+    const top = stack.at(-1);
+    if (top) top.text += t;
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    failure ??= e as Error;
+  }
+  if (failure || !root) {
+    throw new MalformedRequestError(
+      `The XML you provided was not well-formed or did not validate against our published schema${failure ? ` (${failure.message.split('\n')[0]})` : ''}`,
+    );
+  }
+  return root;
+}
+
+export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
+  return el.children.filter((c) => c.name === name);
+}

@@ -1,0 +1,87 @@
+/**
+ * awsJson1_0 and awsJson1_1: `POST /` with `X-Amz-Target: <targetPrefix>.<Operation>` and a JSON
+ * body; errors as `{"__type": code, "message": …}`. Query-compatible services (SQS) add
+ * `x-amzn-query-error: <code>;Sender|Receiver`.
+ */
+import { ServiceError } from '../../shared/errors.js';
+import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
+import { MalformedRequestError } from '../codecs/malformed.js';
+import type { Operation, ServiceModel } from '../model/shapes.js';
+import { errorFieldValues, errorShapeFor, messageMember, queryErrorCode } from './errors.js';
+import { headerValue, type HttpRequest, type HttpResponse, type ResponseContext, type WireProtocol } from './types.js';
+
+function contentType(model: ServiceModel): string {
+  return `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`;
+}
+
+export function parseJsonBody(body: Buffer | undefined): Record<string, unknown> {
+  if (!body || body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new MalformedRequestError('Start of structure or map expected in request body');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** JSON services answer unreadable bodies with SerializationException. */
+export function serializationError(e: unknown): unknown {
+  return e instanceof MalformedRequestError ? new ServiceError('SerializationException', e.message) : e;
+}
+
+export const jsonRpcProtocol: WireProtocol = {
+  name: 'json',
+  needsBodyToRoute: false,
+
+  matches(req) {
+    return req.method === 'POST' && headerValue(req, 'x-amz-target') !== undefined;
+  },
+
+  resolveOperation(model, req) {
+    const target = headerValue(req, 'x-amz-target');
+    if (!target) return undefined;
+    const dot = target.lastIndexOf('.');
+    const prefix = target.slice(0, dot);
+    if (prefix !== model.metadata.targetPrefix) return undefined;
+    const name = target.slice(dot + 1);
+    const op = model.operations.get(name);
+    if (!op) throw new ServiceError('UnknownOperationException', `Operation ${name} is not supported by this service.`);
+    return op;
+  },
+
+  streamsInput() {
+    return false;
+  },
+
+  parseInput(op, req) {
+    try {
+      const doc = parseJsonBody(req.body);
+      return op.input ? (readDocument(op.input, doc, jsonFlavor) as Record<string, unknown>) : {};
+    } catch (e) {
+      throw serializationError(e);
+    }
+  },
+
+  serializeOutput(op: Operation, output: Record<string, unknown>): HttpResponse {
+    const doc = op.output ? writeDocument(op.output, output, jsonFlavor) : {};
+    return { statusCode: 200, headers: { 'content-type': contentType(op.service) }, body: JSON.stringify(doc) };
+  },
+
+  serializeError(model, _op, err, _ctx: ResponseContext) {
+    const shape = errorShapeFor(model, err);
+    const doc: Record<string, unknown> = shape
+      ? (writeDocument(shape, errorFieldValues(shape, err), jsonFlavor) as Record<string, unknown>)
+      : { ...err.fields };
+    if (!messageMember(shape)) doc.message = err.message;
+    const body = JSON.stringify({ __type: err.code, ...doc });
+    const headers: Record<string, string> = { 'content-type': contentType(model), ...err.headers };
+    if (model.metadata.awsQueryCompatible) {
+      headers['x-amzn-query-error'] = `${queryErrorCode(shape, err)};${err.senderFault ? 'Sender' : 'Receiver'}`;
+    }
+    return { statusCode: shape?.error?.httpStatusCode ?? err.statusCode, headers, body };
+  },
+};

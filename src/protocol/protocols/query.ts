@@ -1,0 +1,69 @@
+/**
+ * The AWS query protocol (IAM, STS, SNS, CloudFormation, …): form parameters `Action`, `Version`
+ * and dotted member names in; `<OpResponse><OpResult>…</OpResult><ResponseMetadata>` XML out;
+ * errors as `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`.
+ */
+import { ServiceError } from '../../shared/errors.js';
+import { readForm } from '../codecs/form.js';
+import { MalformedRequestError } from '../codecs/malformed.js';
+import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
+import { errorShapeFor } from './errors.js';
+import { formParam, formTree, isFormRequest, queryNamespace, writeErrorBody } from './form-common.js';
+import type { WireProtocol } from './types.js';
+
+const XML_TYPE = 'text/xml';
+
+export const queryProtocol: WireProtocol = {
+  name: 'query',
+  needsBodyToRoute: true,
+
+  matches: isFormRequest,
+
+  resolveOperation(model, req) {
+    const action = formParam(req, 'Action');
+    if (action === undefined) return undefined;
+    const op = model.operations.get(action);
+    if (!op) throw new ServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);
+    return op;
+  },
+
+  streamsInput() {
+    return false;
+  },
+
+  parseInput(op, req) {
+    if (!op.input) return {};
+    try {
+      return readForm(op.input, formTree(req), 'query') as Record<string, unknown>;
+    } catch (e) {
+      if (e instanceof MalformedRequestError) throw new ServiceError('MalformedInput', e.message);
+      throw e;
+    }
+  },
+
+  serializeOutput(op, output, ctx) {
+    const w = new XmlWriter();
+    w.raw(`<${op.name}Response xmlns="${escapeXml(queryNamespace(op.service))}">`);
+    if (op.output) {
+      const wrapper = op.resultWrapper ?? `${op.name}Result`;
+      w.raw(`<${wrapper}>`);
+      w.members(op.output, output);
+      w.raw(`</${wrapper}>`);
+    }
+    w.raw(`<ResponseMetadata><RequestId>${ctx.requestId}</RequestId></ResponseMetadata></${op.name}Response>`);
+    return { statusCode: 200, headers: { 'content-type': XML_TYPE }, body: w.toString() };
+  },
+
+  serializeError(model, _op, err, ctx) {
+    const shape = errorShapeFor(model, err);
+    const w = new XmlWriter();
+    w.raw(`<ErrorResponse xmlns="${escapeXml(queryNamespace(model))}"><Error>`);
+    writeErrorBody(w, shape, err, true);
+    w.raw(`</Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`);
+    return {
+      statusCode: shape?.error?.httpStatusCode ?? err.statusCode,
+      headers: { 'content-type': XML_TYPE, ...err.headers },
+      body: w.toString(),
+    };
+  },
+};

@@ -1,0 +1,300 @@
+/**
+ * HTTP bindings shared by rest-json and rest-xml: members bound to URI labels, query parameters,
+ * headers, prefixed headers and the status code, plus the payload member. The body document itself
+ * is left to a `RestBodyCodec` (JSON or XML).
+ */
+import type { Readable } from 'node:stream';
+import { MalformedRequestError } from '../codecs/malformed.js';
+import { FLOAT_TYPES, INTEGER_TYPES, floatToWire, parseBooleanText, parseNumberText, setOwn, toBuffer } from '../codecs/scalars.js';
+import { formatTimestamp, parseTimestamp, type TimestampFormat } from '../codecs/timestamp.js';
+import type { Member, Operation, ServiceModel, Shape } from '../model/shapes.js';
+import { wireName } from '../model/shapes.js';
+import { matchRoute, parseRestQuery, type RouteMatch } from './rest-routes.js';
+import type { HeaderValue, HttpRequest, HttpResponse } from './types.js';
+
+export interface RestBodyCodec {
+  readonly contentType: string;
+  /** Reads the members of `shape` that are not bound elsewhere from a body document. */
+  readMembers(shape: Shape, body: Buffer, rootMember?: Member): Record<string, unknown>;
+  /** Writes the unbound members of `value` as a body document. */
+  writeMembers(shape: Shape, value: Record<string, unknown>, rootName: string, rootMember?: Member): string;
+  /** Reads a whole structure bound as the payload. */
+  readPayload(member: Member, body: Buffer): unknown;
+  writePayload(member: Member, value: unknown): string;
+}
+
+const routeCache = new WeakMap<HttpRequest, RouteMatch | null>();
+
+/** Finds the operation a REST request names; remembers the match so its labels are read once. */
+export function resolveRestOperation(model: ServiceModel, req: HttpRequest): Operation | undefined {
+  const m = matchRoute(model, req.method, req.path, parseRestQuery(req.rawQuery));
+  routeCache.set(req, m ?? null);
+  return m?.op;
+}
+
+function restRoute(op: Operation, req: HttpRequest): RouteMatch | undefined {
+  let m = routeCache.get(req);
+  if (m === undefined) {
+    m = matchRoute(op.service, req.method, req.path, parseRestQuery(req.rawQuery)) ?? null;
+    routeCache.set(req, m);
+  }
+  return m?.op === op ? m : undefined;
+}
+
+function textScalar(shape: Shape, text: string, where: string, m?: Member): unknown {
+  switch (shape.type) {
+    case 'string':
+    case 'character':
+      // A mediaType (jsonvalue) header travels base64-encoded; the member is the decoded text.
+      if (m?.jsonvalue) return Buffer.from(text, 'base64').toString('utf8');
+      return text;
+    case 'boolean': {
+      const b = parseBooleanText(text);
+      if (b === undefined) throw new MalformedRequestError(`Invalid boolean ${JSON.stringify(text)} for ${where}`);
+      return b;
+    }
+    case 'timestamp': {
+      const d = parseTimestamp(text);
+      if (!d) throw new MalformedRequestError(`Invalid timestamp ${JSON.stringify(text)} for ${where}`);
+      return d;
+    }
+    case 'blob':
+      return Buffer.from(text, 'base64');
+    default:
+      if (INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) {
+        const n = parseNumberText(text, shape);
+        if (n === undefined) throw new MalformedRequestError(`Invalid number ${JSON.stringify(text)} for ${where}`);
+        return n;
+      }
+      return text;
+  }
+}
+
+/**
+ * Splits a list-valued header. Values are joined with commas; a value holding a comma or quote is
+ * quoted, and HTTP-dates carry a comma of their own (`Mon, 16 Dec 2019 …`).
+ */
+export function splitHeaderList(value: string, itemShape: Shape, m?: Member): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (quoted) {
+      if (c === '\\' && i + 1 < value.length) cur += value[++i];
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"' && cur.trim() === '') {
+      quoted = true;
+      wasQuoted = true;
+      cur = '';
+    } else if (c === ',') {
+      out.push(wasQuoted ? cur : cur.trim());
+      cur = '';
+      wasQuoted = false;
+    } else {
+      cur += c;
+    }
+  }
+  out.push(wasQuoted ? cur : cur.trim());
+  const format = m?.timestampFormat ?? itemShape.timestampFormat ?? 'rfc822';
+  if (itemShape.type === 'timestamp' && format === 'rfc822') {
+    const joined: string[] = [];
+    for (let i = 0; i < out.length; i += 2) joined.push(`${out[i]}, ${out[i + 1] ?? ''}`.trim());
+    return joined;
+  }
+  return out;
+}
+
+function headerText(shape: Shape, v: unknown, m: Member): string {
+  switch (shape.type) {
+    case 'timestamp':
+      return String(formatTimestamp(v as Date, (m.timestampFormat ?? shape.timestampFormat ?? 'rfc822') as TimestampFormat));
+    case 'blob':
+      return toBuffer(v).toString('base64');
+    case 'string':
+      if (m.jsonvalue) return Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64');
+      return String(v);
+    default:
+      if (FLOAT_TYPES.has(shape.type) && typeof v === 'number') return String(floatToWire(v));
+      return String(v);
+  }
+}
+
+function quoteListItem(s: string): string {
+  return /[",]/.test(s) ? `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : s;
+}
+
+function headerOf(req: HttpRequest, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+function queryValues(query: [string, string][], name: string): string[] {
+  const out: string[] = [];
+  for (const [k, v] of query) if (k === name) out.push(v);
+  return out;
+}
+
+/** Reads the members bound to labels, query parameters and headers. */
+export function readBoundMembers(op: Operation, req: HttpRequest): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const shape = op.input;
+  if (!shape) return input;
+  const route = restRoute(op, req);
+  const query = parseRestQuery(req.rawQuery);
+  for (const m of shape.members) {
+    const where = m.name;
+    switch (m.location) {
+      case 'uri': {
+        const v = route?.labels[wireName(m)];
+        if (v !== undefined) input[m.name] = textScalar(m.shape, v, where, m);
+        break;
+      }
+      case 'querystring': {
+        if (m.shape.type === 'map') {
+          const out: Record<string, unknown> = {};
+          const listValued = m.shape.value!.shape.type === 'list';
+          // A params map receives every query parameter, named ones included (Smithy's server rule).
+          for (const [k, v] of query) {
+            if (listValued) {
+              if (!Object.hasOwn(out, k)) setOwn(out, k, []);
+              (out[k] as string[]).push(v);
+            } else if (!Object.hasOwn(out, k)) {
+              setOwn(out, k, v);
+            }
+          }
+          if (Object.keys(out).length) input[m.name] = out;
+        } else {
+          const values = queryValues(query, wireName(m));
+          if (!values.length) break;
+          if (m.shape.type === 'list') {
+            const item = m.shape.member!;
+            input[m.name] = values.map((v) => textScalar(item.shape, v, where, item));
+          } else {
+            input[m.name] = textScalar(m.shape, values[0]!, where, m);
+          }
+        }
+        break;
+      }
+      case 'header': {
+        const v = headerOf(req, wireName(m));
+        if (v === undefined) break;
+        if (m.shape.type === 'list') {
+          const item = m.shape.member!;
+          input[m.name] = v === '' ? [] : splitHeaderList(v, item.shape, item).map((s) => textScalar(item.shape, s, where, item));
+        } else {
+          input[m.name] = textScalar(m.shape, v, where, m);
+        }
+        break;
+      }
+      case 'headers': {
+        const prefix = wireName(m).toLowerCase();
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (v === undefined || !k.startsWith(prefix)) continue;
+          setOwn(out, k.slice(prefix.length), Array.isArray(v) ? v.join(', ') : v);
+        }
+        if (Object.keys(out).length) input[m.name] = out;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return input;
+}
+
+export function payloadMember(shape: Shape | undefined): Member | undefined {
+  return shape?.payload ? shape.memberMap.get(shape.payload) : undefined;
+}
+
+export function hasBodyMembers(shape: Shape | undefined): boolean {
+  return !!shape && shape.members.some((m) => !m.location);
+}
+
+/** Reads a REST request into the operation's input. */
+export function parseRestInput(op: Operation, req: HttpRequest, codec: RestBodyCodec): Record<string, unknown> {
+  const input = readBoundMembers(op, req);
+  const shape = op.input;
+  if (!shape) return input;
+  const payload = payloadMember(shape);
+  const body = req.body ?? Buffer.alloc(0);
+  if (payload) {
+    if (payload.shape.type === 'blob') {
+      if (req.bodyStream) input[payload.name] = req.bodyStream;
+      else if (body.length) input[payload.name] = body;
+    } else if (payload.shape.type === 'string') {
+      if (body.length) input[payload.name] = body.toString('utf8');
+    } else if (body.length) {
+      input[payload.name] = codec.readPayload(payload, body);
+    }
+  } else if (hasBodyMembers(shape) && body.length) {
+    Object.assign(input, codec.readMembers(shape, body, undefined));
+  }
+  return input;
+}
+
+/** Serializes an operation's output: status code, bound headers, and the payload or body document. */
+export function serializeRestOutput(op: Operation, output: Record<string, unknown>, codec: RestBodyCodec): HttpResponse {
+  const headers: Record<string, HeaderValue> = {};
+  let statusCode = op.responseCode ?? 200;
+  const shape = op.output;
+  let body: string | Buffer | Readable | undefined;
+  if (shape) {
+    statusCode = writeBoundMembers(shape, output, headers) ?? statusCode;
+    const payload = payloadMember(shape);
+    if (payload) {
+      const v = output[payload.name];
+      if (payload.shape.type === 'blob') {
+        if (v !== undefined && v !== null) {
+          body = isReadable(v) ? v : toBuffer(v);
+          headers['content-type'] ??= 'application/octet-stream';
+        }
+      } else if (payload.shape.type === 'string') {
+        if (v !== undefined && v !== null) {
+          body = String(v);
+          headers['content-type'] ??= 'text/plain';
+        }
+      } else if (v !== undefined && v !== null) {
+        body = codec.writePayload(payload, v);
+        headers['content-type'] ??= codec.contentType;
+      }
+    } else if (hasBodyMembers(shape)) {
+      body = codec.writeMembers(shape, output, shape.locationName ?? shape.name);
+      headers['content-type'] ??= codec.contentType;
+    }
+  }
+  return { statusCode, headers, body };
+}
+
+/** Writes header-bound members into `headers`; returns the status code member's value, if set. */
+export function writeBoundMembers(shape: Shape, value: Record<string, unknown>, headers: Record<string, HeaderValue>): number | undefined {
+  let status: number | undefined;
+  for (const m of shape.members) {
+    const v = value[m.name];
+    if (v === undefined || v === null) continue;
+    if (m.location === 'statusCode') {
+      status = Number(v);
+    } else if (m.location === 'header') {
+      if (m.shape.type === 'list') {
+        const item = m.shape.member!;
+        headers[wireName(m).toLowerCase()] = (v as unknown[])
+          .map((e) => headerText(item.shape, e, item))
+          .map((s) => (item.shape.type === 'string' ? quoteListItem(s) : s))
+          .join(', ');
+      } else {
+        headers[wireName(m).toLowerCase()] = headerText(m.shape, v, m);
+      }
+    } else if (m.location === 'headers') {
+      const prefix = wireName(m).toLowerCase();
+      for (const [k, e] of Object.entries(v as Record<string, unknown>)) headers[(prefix + k).toLowerCase()] = String(e);
+    }
+  }
+  return status;
+}
+
+export function isReadable(v: unknown): v is Readable {
+  return typeof v === 'object' && v !== null && typeof (v as Readable).pipe === 'function';
+}

@@ -1,0 +1,90 @@
+/**
+ * restJson1 (Lambda, API Gateway, …): HTTP bindings plus a JSON body. Errors carry their code in
+ * `X-Amzn-Errortype` and a JSON body with the message and the error's members.
+ */
+import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
+import { MalformedRequestError } from '../codecs/malformed.js';
+import type { Member, Shape } from '../model/shapes.js';
+import { wireName } from '../model/shapes.js';
+import { errorFieldValues, errorShapeFor, messageMember } from './errors.js';
+import { parseJsonBody, serializationError } from './json-rpc.js';
+import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
+import type { HeaderValue, WireProtocol } from './types.js';
+
+function writeUnbound(shape: Shape, value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const m of shape.members) {
+    if (m.location) continue;
+    const v = value[m.name];
+    if (v === undefined || v === null) continue;
+    out[wireName(m)] = writeDocument(m.shape, v, jsonFlavor, m);
+  }
+  return out;
+}
+
+export const jsonBodyCodec: RestBodyCodec = {
+  contentType: 'application/json',
+  readMembers(shape, body) {
+    const doc = parseJsonBody(body);
+    const out: Record<string, unknown> = {};
+    for (const m of shape.members) {
+      if (m.location) continue;
+      const v = doc[wireName(m)];
+      if (v === undefined || v === null) continue;
+      out[m.name] = readDocument(m.shape, v, jsonFlavor, m.name, m);
+    }
+    return out;
+  },
+  writeMembers(shape, value) {
+    return JSON.stringify(writeUnbound(shape, value));
+  },
+  readPayload(member: Member, body) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload');
+    }
+    return readDocument(member.shape, doc, jsonFlavor, member.name, member);
+  },
+  writePayload(member, value) {
+    return JSON.stringify(writeDocument(member.shape, value, jsonFlavor, member));
+  },
+};
+
+export const restJsonProtocol: WireProtocol = {
+  name: 'rest-json',
+  needsBodyToRoute: false,
+  matches() {
+    return true;
+  },
+  resolveOperation: resolveRestOperation,
+  streamsInput(op) {
+    const p = op.input?.payload ? op.input.memberMap.get(op.input.payload) : undefined;
+    return !!p && p.shape.type === 'blob' && p.streaming;
+  },
+  parseInput(op, req) {
+    try {
+      return parseRestInput(op, req, jsonBodyCodec);
+    } catch (e) {
+      throw serializationError(e);
+    }
+  },
+  serializeOutput(op, output) {
+    return serializeRestOutput(op, output, jsonBodyCodec);
+  },
+  serializeError(model, _op, err) {
+    const shape = errorShapeFor(model, err);
+    const headers: Record<string, HeaderValue> = { 'content-type': 'application/json', 'x-amzn-errortype': err.code, ...err.headers };
+    let doc: Record<string, unknown>;
+    if (shape) {
+      const values = errorFieldValues(shape, err);
+      writeBoundMembers(shape, values, headers);
+      doc = writeUnbound(shape, values);
+    } else {
+      doc = { ...err.fields };
+    }
+    if (!messageMember(shape)) doc.message = err.message;
+    return { statusCode: shape?.error?.httpStatusCode ?? err.statusCode, headers, body: JSON.stringify(doc) };
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * Matches a REST request (method, path, query) to an operation's `requestUri` template:
+ * `/{Bucket}/{Key+}?uploads`, `/2015-03-31/functions/{FunctionName}/invocations`. Labels match one
+ * segment, greedy labels (`{Key+}`) the rest including `/`; a constant query part must be present.
+ * When several templates match, the one with more required query keys, then more literal text, wins.
+ */
+import { MalformedRequestError } from '../codecs/malformed.js';
+import { parseFormPairs } from '../codecs/form.js';
+import type { Operation, ServiceModel } from '../model/shapes.js';
+
+interface Route {
+  op: Operation;
+  regex: RegExp;
+  labels: { name: string; greedy: boolean }[];
+  query: [string, string | undefined][];
+  literalLength: number;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileRoute(op: Operation): Route {
+  const [pathPart, queryPart = ''] = op.requestUri.split('?', 2) as [string, string?];
+  const labels: Route['labels'] = [];
+  let pattern = '';
+  let literalLength = 0;
+  let rest = pathPart.length > 1 && pathPart.endsWith('/') ? pathPart.slice(0, -1) : pathPart;
+  const re = /\{([^}]+)\}/g;
+  let last = 0;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    const literal = rest.slice(last, m.index);
+    pattern += escapeRegex(literal);
+    literalLength += literal.length;
+    const greedy = m[1]!.endsWith('+');
+    labels.push({ name: greedy ? m[1]!.slice(0, -1) : m[1]!, greedy });
+    pattern += greedy ? '(.+?)' : '([^/]+)';
+    last = m.index + m[0].length;
+  }
+  const tail = rest.slice(last);
+  pattern += escapeRegex(tail);
+  literalLength += tail.length;
+  rest = pattern;
+  const query = queryPart
+    .split('&')
+    .filter(Boolean)
+    .map((p): [string, string | undefined] => {
+      const eq = p.indexOf('=');
+      return eq === -1 ? [decodeURIComponent(p), undefined] : [decodeURIComponent(p.slice(0, eq)), decodeURIComponent(p.slice(eq + 1))];
+    });
+  const trailing = pathPart === '/' ? '' : '/?';
+  return { op, regex: new RegExp(`^${rest}${trailing}$`), labels, query, literalLength };
+}
+
+function routesFor(model: ServiceModel): Map<string, Route[]> {
+  let routes = model.cache.get('rest-routes') as Map<string, Route[]> | undefined;
+  if (!routes) {
+    routes = new Map();
+    for (const op of model.operations.values()) {
+      const r = compileRoute(op);
+      const list = routes.get(op.method) ?? [];
+      list.push(r);
+      routes.set(op.method, list);
+    }
+    for (const list of routes.values()) {
+      list.sort((a, b) => b.query.length - a.query.length || b.literalLength - a.literalLength || a.labels.length - b.labels.length);
+    }
+    model.cache.set('rest-routes', routes);
+  }
+  return routes;
+}
+
+export interface RouteMatch {
+  op: Operation;
+  /** Decoded label values by label name. */
+  labels: Record<string, string>;
+}
+
+export function decodePathComponent(s: string): string {
+  if (s.indexOf('%') === -1) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new MalformedRequestError(`Invalid percent-encoding in the request path`);
+  }
+}
+
+export function matchRoute(model: ServiceModel, method: string, path: string, query: [string, string][]): RouteMatch | undefined {
+  const candidates = routesFor(model).get(method);
+  if (!candidates) return undefined;
+  const keys = new Map<string, string>();
+  for (const [k, v] of query) if (!keys.has(k)) keys.set(k, v);
+  for (const route of candidates) {
+    const m = route.regex.exec(path);
+    if (!m) continue;
+    if (!route.query.every(([k, v]) => keys.has(k) && (v === undefined || keys.get(k) === v))) continue;
+    const labels: Record<string, string> = {};
+    route.labels.forEach((l, i) => {
+      labels[l.name] = decodePathComponent(m[i + 1]!);
+    });
+    return { op: route.op, labels };
+  }
+  return undefined;
+}
+
+/** REST query strings: `+` stays a plus (RFC 3986); only `%XX` is decoded. */
+export function parseRestQuery(rawQuery: string): [string, string][] {
+  return parseFormPairs(rawQuery.replace(/\+/g, '%2B'));
+}

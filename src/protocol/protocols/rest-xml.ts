@@ -1,0 +1,78 @@
+/**
+ * restXml (S3, CloudFront, Route 53): HTTP bindings plus an XML body. Errors are
+ * `<ErrorResponse><Error>…</Error><RequestId/></ErrorResponse>`, or a bare `<Error>` for services
+ * that do not wrap them (S3; see quirks/).
+ */
+import { MalformedRequestError } from '../codecs/malformed.js';
+import { parseXml } from '../codecs/xml-parse.js';
+import { readXml } from '../codecs/xml-read.js';
+import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
+import type { Member } from '../model/shapes.js';
+import { serviceQuirks } from '../quirks/index.js';
+import { errorFieldValues, errorShapeFor } from './errors.js';
+import { writeErrorBody } from './form-common.js';
+import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
+import { ServiceError } from '../../shared/errors.js';
+import type { HeaderValue, WireProtocol } from './types.js';
+
+function payloadRootName(member: Member): string {
+  return member.locationName ?? member.shape.locationName ?? member.name;
+}
+
+export const xmlBodyCodec: RestBodyCodec = {
+  contentType: 'application/xml',
+  readMembers(shape, body) {
+    return readXml(shape, parseXml(body.toString('utf8'))) as Record<string, unknown>;
+  },
+  writeMembers(shape, value, rootName) {
+    const w = new XmlWriter();
+    const ns = shape.xmlNamespace;
+    w.raw(`<${rootName}${ns ? (ns.prefix ? ` xmlns:${ns.prefix}="${escapeXml(ns.uri)}"` : ` xmlns="${escapeXml(ns.uri)}"`) : ''}>`);
+    w.members(shape, value);
+    w.raw(`</${rootName}>`);
+    return w.toString();
+  },
+  readPayload(member, body) {
+    return readXml(member.shape, parseXml(body.toString('utf8')));
+  },
+  writePayload(member, value) {
+    const w = new XmlWriter();
+    w.element(payloadRootName(member), member.shape, value, member);
+    return w.toString();
+  },
+};
+
+export const restXmlProtocol: WireProtocol = {
+  name: 'rest-xml',
+  needsBodyToRoute: false,
+  matches() {
+    return true;
+  },
+  resolveOperation: resolveRestOperation,
+  streamsInput(op) {
+    const p = op.input?.payload ? op.input.memberMap.get(op.input.payload) : undefined;
+    return !!p && p.shape.type === 'blob' && p.streaming;
+  },
+  parseInput(op, req) {
+    try {
+      return parseRestInput(op, req, xmlBodyCodec);
+    } catch (e) {
+      if (e instanceof MalformedRequestError) throw new ServiceError('MalformedXML', e.message);
+      throw e;
+    }
+  },
+  serializeOutput(op, output) {
+    return serializeRestOutput(op, output, xmlBodyCodec);
+  },
+  serializeError(model, _op, err, ctx) {
+    const shape = errorShapeFor(model, err);
+    const headers: Record<string, HeaderValue> = { 'content-type': 'application/xml', ...err.headers };
+    if (shape) writeBoundMembers(shape, errorFieldValues(shape, err), headers);
+    const w = new XmlWriter();
+    const unwrapped = serviceQuirks(model).unwrappedXmlErrors;
+    w.raw(unwrapped ? '<Error>' : '<ErrorResponse><Error>');
+    writeErrorBody(w, shape, err, !unwrapped);
+    w.raw(unwrapped ? `<RequestId>${ctx.requestId}</RequestId></Error>` : `</Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`);
+    return { statusCode: shape?.error?.httpStatusCode ?? err.statusCode, headers, body: w.toString() };
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * What a wire protocol gets from the gateway and gives back. Protocols turn an HTTP request into
+ * `{ operation, input }` and an output or error into an HTTP response; they know the model, never
+ * a particular service.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { ServiceError } from '../../shared/errors.js';
+import type { Operation, ServiceModel } from '../model/shapes.js';
+
+export interface HttpRequest {
+  readonly method: string;
+  /** Path exactly as received: percent-encoded, without the query string. */
+  readonly path: string;
+  /** Query string as received, without `?`. */
+  readonly rawQuery: string;
+  /** Lower-cased header names, as node:http gives them. */
+  readonly headers: IncomingHttpHeaders;
+  /** Host header without the port. */
+  readonly host: string;
+  /** The whole body, when it was read into memory (every operation but streaming uploads). */
+  body?: Buffer;
+  /** The body as a stream, for operations whose input payload is a streaming blob. */
+  bodyStream?: Readable;
+}
+
+export type HeaderValue = string | string[];
+
+export interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, HeaderValue>;
+  body?: string | Buffer | Readable;
+}
+
+export interface ResponseContext {
+  requestId: string;
+}
+
+export interface WireProtocol {
+  readonly name: string;
+  /** Whether the request is in this protocol's form (used when a service speaks several). */
+  matches(req: HttpRequest): boolean;
+  /** Whether the body must be read before `resolveOperation` (RPC protocols name the operation in it). */
+  readonly needsBodyToRoute: boolean;
+  /**
+   * The operation the request names. Throws the protocol's error when the request names an
+   * operation the service does not have; returns undefined when nothing matches at all.
+   */
+  resolveOperation(model: ServiceModel, req: HttpRequest): Operation | undefined;
+  /** Whether the operation's input payload is a stream the gateway must not buffer. */
+  streamsInput(op: Operation): boolean;
+  parseInput(op: Operation, req: HttpRequest): Record<string, unknown>;
+  serializeOutput(op: Operation, output: Record<string, unknown>, ctx: ResponseContext): HttpResponse;
+  serializeError(model: ServiceModel, op: Operation | undefined, err: ServiceError, ctx: ResponseContext): HttpResponse;
+}
+
+export function headerValue(req: HttpRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}

@@ -19,11 +19,14 @@ export class ServiceError extends Error {
   readonly senderFault: boolean;
   readonly fields: Record<string, unknown>;
   readonly headers?: Record<string, string>;
+  /** The status the thrower chose, if any; otherwise the protocol takes it from the model. */
+  readonly explicitStatus?: number;
 
   constructor(code: string, message: string, options: ServiceErrorOptions = {}) {
     super(message);
     this.name = code;
     this.code = code;
+    this.explicitStatus = options.statusCode;
     this.statusCode = options.statusCode ?? (options.senderFault === false ? 500 : 400);
     this.senderFault = options.senderFault ?? this.statusCode < 500;
     this.fields = options.fields ?? {};

@@ -147,6 +147,8 @@ export function toHandlerValue(shape: Shape, v: unknown): unknown {
   if (shape.document) return v;
   switch (shape.type) {
     case 'structure': {
+      // An event stream's value is the list of its events, each a one-member object.
+      if (shape.eventstream && Array.isArray(v)) return v.map((e) => toHandlerValue(shape, e));
       const out: Record<string, unknown> = {};
       for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
         const m = shape.memberMap.get(k);

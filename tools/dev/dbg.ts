@@ -1,8 +1,10 @@
-import { loadCases } from '/work/main/test/protocol/vectors.js';
-import { parseXml } from '/work/main/src/protocol/codecs/xml-parse.js';
-import { restXmlProtocol } from '/work/main/src/protocol/protocols/rest-xml.js';
-const lc = loadCases('input').find((c) => c.key.endsWith('#BodyWithXmlName'))!;
-console.log(JSON.stringify(parseXml(lc.c.serialized!.body!)));
-console.log(lc.op.input?.members.map(m=>[m.name,m.location]));
-const req = { method: 'PUT', path: '/BodyWithXmlName', rawQuery: '', headers: {}, host: 'x', body: Buffer.from(lc.c.serialized!.body!) };
-console.log(restXmlProtocol.resolveOperation(lc.op.service, req)?.name, restXmlProtocol.parseInput(lc.op, req));
+import { decodeFrames } from '../../src/protocol/codecs/event-frame.js';
+import { loadCases } from '../../test/protocol/vectors.js';
+for (const lc of loadCases('output')) {
+  if (!lc.c.response?.body || !/event|Event/.test(JSON.stringify(lc.suite.shapes))) continue;
+  try {
+    const frames = decodeFrames(Buffer.from(lc.c.response.body, 'base64'));
+    console.log(lc.key, lc.c.response.headers);
+    for (const f of frames) console.log('  ', JSON.stringify(f.headers), JSON.stringify(f.payload.toString('utf8')));
+  } catch (e) { /* not an event stream */ }
+}

@@ -24,3 +24,17 @@ for (const lc of loadCases(kind)) {
     }
   }
 }
+
+if (kind === 'output') {
+  const { ServiceError } = await import('../../src/shared/errors.js');
+  const { toHandlerValue } = await import('../../test/protocol/vectors.js');
+  for (const lc of loadCases('output')) {
+    if (!needles.some((n) => lc.key.endsWith(n))) continue;
+    const proto = protocolByName(protocolNameForStem(lc.stem));
+    const res = lc.c.errorCode !== undefined
+      ? proto.serializeError(lc.op.service, lc.op, new ServiceError(lc.op.service.errorShapes.get(lc.c.errorCode)?.name ?? lc.c.errorCode, lc.c.errorMessage ?? '', { fields: toHandlerValue(lc.op.service.errorShapes.get(lc.c.errorCode)!, lc.c.error ?? {}) as Record<string, unknown> }), { requestId: 'req-1' })
+      : proto.serializeOutput(lc.op, toHandlerValue(lc.op.output!, lc.c.result ?? {}) as Record<string, unknown>, { requestId: 'req-1' });
+    console.log('----- ours', lc.key, res.statusCode, res.headers);
+    console.log(Buffer.isBuffer(res.body) && lc.stem.includes('cbor') ? res.body.toString('base64') : String(res.body ?? ''));
+  }
+}

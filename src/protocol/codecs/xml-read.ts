@@ -1,6 +1,6 @@
 /** Reads a parsed XML element into the handler's typed value, walking the shape. */
 import type { Member, Shape } from '../model/shapes.js';
-import { wireName } from '../model/shapes.js';
+import { boundInRequest, wireName } from '../model/shapes.js';
 import { MalformedRequestError } from './malformed.js';
 import { FLOAT_TYPES, INTEGER_TYPES, parseBooleanText, parseNumberText, setOwn } from './scalars.js';
 import { parseTimestamp } from './timestamp.js';
@@ -65,7 +65,7 @@ export function readXml(shape: Shape, el: XmlElement, where = shape.name): unkno
         else byName.set(c.name, [c]);
       }
       for (const m of shape.members) {
-        if (m.location) continue;
+        if (boundInRequest(m)) continue;
         const name = xmlMemberName(m);
         if (m.xmlAttribute) {
           const a = el.attrs[name.includes(':') ? name.slice(name.indexOf(':') + 1) : name];

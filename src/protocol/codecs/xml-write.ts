@@ -1,5 +1,5 @@
 /** Writes the handler's typed value as XML, walking the shape (query, EC2 and REST-XML bodies). */
-import type { Member, Shape, XmlNamespace } from '../model/shapes.js';
+import { boundInResponse, type Member, type Shape, type XmlNamespace } from '../model/shapes.js';
 import { FLOAT_TYPES, floatToWire, toBuffer } from './scalars.js';
 import { formatTimestamp, type TimestampFormat } from './timestamp.js';
 import { xmlMemberName } from './xml-read.js';
@@ -37,7 +37,8 @@ export class XmlWriter {
 
   /** Writes `<name …>value</name>` for a value of `shape`; `extraAttrs` is raw attribute text. */
   element(name: string, shape: Shape, v: unknown, member?: Member, extraAttrs = ''): void {
-    const ns = nsAttr(member?.xmlNamespace ?? shape.xmlNamespace);
+    // A member carries its namespace (already merged from non-structure shapes); a root has its shape's.
+    const ns = nsAttr(member ? member.xmlNamespace : shape.xmlNamespace);
     switch (shape.type) {
       case 'structure': {
         let attrs = ns + extraAttrs;
@@ -82,10 +83,10 @@ export class XmlWriter {
     if (e !== undefined && e !== null) this.element(value.locationName ?? 'value', value.shape, e, value);
   }
 
-  /** Writes a structure's members (not its own element), skipping unset, attribute and non-body members. */
+  /** Writes a structure's members (not its own element), skipping unset, attribute and header-bound members. */
   members(shape: Shape, src: Record<string, unknown>): void {
     for (const m of shape.members) {
-      if (m.xmlAttribute || m.location) continue;
+      if (m.xmlAttribute || boundInResponse(m)) continue;
       const val = src[m.name];
       if (val === undefined || val === null) continue;
       const name = xmlMemberName(m);
@@ -93,8 +94,9 @@ export class XmlWriter {
         const item = m.shape.member!;
         for (const e of val as unknown[]) this.element(name, item.shape, e, item);
       } else if (m.flattened && m.shape.type === 'map') {
+        const ns = nsAttr(m.xmlNamespace);
         for (const [k, e] of Object.entries(val as Record<string, unknown>)) {
-          this.parts.push(`<${name}>`);
+          this.parts.push(`<${name}${ns}>`);
           this.entry(m.shape, k, e);
           this.parts.push(`</${name}>`);
         }

@@ -144,7 +144,8 @@ function makeMember(name: string, ref: RawShapeRef, shapes: Map<string, Shape>, 
     // a member that targets it; on other shapes older models use it as the member's wire name.
     locationName: ref.locationName ?? ref.LocationName ?? (shape.type === 'structure' ? undefined : raw.locationName),
     queryName: ref.queryName,
-    xmlNamespace: xmlNs(ref.xmlNamespace) ?? shape.xmlNamespace,
+    // Likewise a structure's own xmlNamespace applies only where it is a document root.
+    xmlNamespace: xmlNs(ref.xmlNamespace) ?? (shape.type === 'structure' ? undefined : shape.xmlNamespace),
     xmlAttribute: ref.xmlAttribute === true,
     flattened: ref.flattened ?? shape.flattened,
     jsonvalue: ref.jsonvalue === true,
@@ -229,4 +230,17 @@ export function compileModel(id: string, raw: RawModel): ServiceModel {
 /** The name a member has on the wire: its `locationName` or else its model name. */
 export function wireName(m: Member): string {
   return m.locationName ?? m.name;
+}
+
+/** Whether a member travels outside the request body (label, query parameter, header). */
+export function boundInRequest(m: Member): boolean {
+  return m.location === 'uri' || m.location === 'querystring' || m.location === 'header' || m.location === 'headers';
+}
+
+/**
+ * Whether a member travels outside the response body (header or status code). Label and query
+ * bindings mean nothing in a response, so such members are written in the body (Smithy's rule).
+ */
+export function boundInResponse(m: Member): boolean {
+  return m.location === 'header' || m.location === 'headers' || m.location === 'statusCode';
 }

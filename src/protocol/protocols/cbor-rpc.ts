@@ -7,7 +7,7 @@ import { Encoder } from 'cbor-x';
 import { ServiceError } from '../../shared/errors.js';
 import { readDocument, writeDocument, type DocumentFlavor } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
-import { errorFieldValues, errorShapeFor, messageMember, queryErrorCode } from './errors.js';
+import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode } from './errors.js';
 import { headerValue, type WireProtocol } from './types.js';
 
 const cbor = new Encoder({ useRecords: false, tagUint8Array: false, mapsAsObjects: true });
@@ -83,13 +83,13 @@ export const cborRpcProtocol: WireProtocol = {
     const doc: Record<string, unknown> = shape
       ? (writeDocument(shape, errorFieldValues(shape, err), cborFlavor) as Record<string, unknown>)
       : { ...err.fields };
-    if (!messageMember(shape)) doc.message = err.message;
+    if (!messageMember(shape) && err.message) doc.message = err.message;
     const headers: Record<string, string> = { ...HEADERS, ...err.headers };
     if (model.metadata.awsQueryCompatible) {
       headers['x-amzn-query-error'] = `${queryErrorCode(shape, err)};${err.senderFault ? 'Sender' : 'Receiver'}`;
     }
     return {
-      statusCode: shape?.error?.httpStatusCode ?? err.statusCode,
+      statusCode: errorStatus(shape, err, false),
       headers,
       body: Buffer.from(cbor.encode({ __type: err.code, ...doc })),
     };

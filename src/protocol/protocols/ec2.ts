@@ -7,8 +7,8 @@ import { ServiceError } from '../../shared/errors.js';
 import { readForm } from '../codecs/form.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
-import { errorShapeFor } from './errors.js';
-import { formParam, formTree, isFormRequest, writeErrorBody } from './form-common.js';
+import { errorShapeFor, errorStatus } from './errors.js';
+import { envelopeNamespace, formParam, formTree, isFormRequest, writeErrorBody } from './form-common.js';
 import type { WireProtocol } from './types.js';
 
 const XML_TYPE = 'text/xml;charset=UTF-8';
@@ -42,9 +42,8 @@ export const ec2Protocol: WireProtocol = {
   },
 
   serializeOutput(op, output, ctx) {
-    const ns = (op.service.metadata.xmlNamespace as string | undefined) ?? `http://ec2.amazonaws.com/doc/${op.service.metadata.apiVersion}/`;
     const w = new XmlWriter();
-    w.raw(`<${op.name}Response xmlns="${escapeXml(ns)}"><requestId>${ctx.requestId}</requestId>`);
+    w.raw(`<${op.name}Response${envelopeNamespace(op.service)}><requestId>${ctx.requestId}</requestId>`);
     if (op.output) w.members(op.output, output);
     w.raw(`</${op.name}Response>`);
     return { statusCode: 200, headers: { 'content-type': XML_TYPE }, body: w.toString() };
@@ -57,7 +56,7 @@ export const ec2Protocol: WireProtocol = {
     writeErrorBody(w, shape, err, false);
     w.raw(`</Error></Errors><RequestID>${ctx.requestId}</RequestID></Response>`);
     return {
-      statusCode: shape?.error?.httpStatusCode ?? err.statusCode,
+      statusCode: errorStatus(shape, err, true),
       headers: { 'content-type': XML_TYPE, ...err.headers },
       body: w.toString(),
     };

@@ -20,16 +20,23 @@ export function queryErrorCode(shape: Shape | undefined, err: ServiceError): str
   return shape?.error?.code ?? err.code;
 }
 
-/** The error's status: what the thrower set, else the model's `httpStatusCode`. */
-export function errorStatus(shape: Shape | undefined, err: ServiceError, explicitStatus: boolean): number {
-  if (explicitStatus) return err.statusCode;
-  return shape?.error?.httpStatusCode ?? err.statusCode;
+/**
+ * The HTTP status of an error. A status the thrower set explicitly wins; otherwise the model's:
+ * `httpStatusCode` (Smithy's @httpError, or awsQueryError's status, which only the query protocol
+ * uses: JSON and CBOR answers of query-compatible services stay 400), else 500 for server faults.
+ */
+export function errorStatus(shape: Shape | undefined, err: ServiceError, queryProtocol: boolean): number {
+  if (err.explicitStatus !== undefined) return err.explicitStatus;
+  const e = shape?.error;
+  if (e?.httpStatusCode !== undefined && (queryProtocol || e.code === undefined)) return e.httpStatusCode;
+  if (shape?.raw.fault === true || e?.senderFault === false) return 500;
+  return err.statusCode;
 }
 
 /** The value of a modeled member of the error, from its fields (case-insensitively for Message). */
 export function errorFieldValues(shape: Shape | undefined, err: ServiceError): Record<string, unknown> {
   const values: Record<string, unknown> = { ...err.fields };
   const msg = messageMember(shape);
-  if (msg) values[msg.name] = err.message;
+  if (msg && err.message) values[msg.name] = err.message;
   return values;
 }

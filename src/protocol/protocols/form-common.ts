@@ -39,16 +39,21 @@ export function isFormRequest(req: HttpRequest): boolean {
   return /(^|&)Action=/.test(req.rawQuery);
 }
 
-/** The XML namespace of a query service's responses. */
-export function queryNamespace(model: ServiceModel): string {
-  return (model.metadata.xmlNamespace as string | undefined)
-    ?? `https://${model.metadata.endpointPrefix}.amazonaws.com/doc/${model.metadata.apiVersion}/`;
+/**
+ * The `xmlns` attribute of a query/EC2 response envelope, from the model's `xmlNamespace`
+ * (AWS writes it with a trailing slash; EC2's model leaves that off). Empty when the model has none.
+ */
+export function envelopeNamespace(model: ServiceModel): string {
+  const ns = model.metadata.xmlNamespace as string | undefined;
+  if (!ns) return '';
+  return ` xmlns="${escapeXml(ns.endsWith('/') ? ns : ns + '/')}"`;
 }
 
 /** `<Code>`, `<Message>` and the error's other members, as XML. */
 export function writeErrorBody(w: XmlWriter, shape: Shape | undefined, err: ServiceError, withType: boolean): void {
   if (withType) w.raw(`<Type>${err.senderFault ? 'Sender' : 'Receiver'}</Type>`);
-  w.raw(`<Code>${escapeXml(shape?.error?.code ?? err.code)}</Code><Message>${escapeXml(err.message)}</Message>`);
+  w.raw(`<Code>${escapeXml(shape?.error?.code ?? err.code)}</Code>`);
+  if (err.message) w.raw(`<Message>${escapeXml(err.message)}</Message>`);
   const fields = { ...err.fields };
   if (shape) {
     const modeled: Record<string, unknown> = {};
@@ -60,6 +65,7 @@ export function writeErrorBody(w: XmlWriter, shape: Shape | undefined, err: Serv
     w.members(shape, modeled);
   }
   for (const [k, v] of Object.entries(fields)) {
-    if (v !== undefined && v !== null) w.raw(`<${k}>${escapeXml(String(v))}</${k}>`);
+    if (v === undefined || v === null || k.toLowerCase() === 'message') continue;
+    w.raw(`<${k}>${escapeXml(String(v))}</${k}>`);
   }
 }

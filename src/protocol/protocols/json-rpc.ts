@@ -5,14 +5,22 @@
  */
 import { ServiceError } from '../../shared/errors.js';
 import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
+import { EVENT_STREAM_CONTENT_TYPE, eventStreamBody, eventStreamMember, type EventDocumentWriter } from '../codecs/event-stream.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import type { Operation, ServiceModel } from '../model/shapes.js';
-import { errorFieldValues, errorShapeFor, messageMember, queryErrorCode } from './errors.js';
+import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode } from './errors.js';
 import { headerValue, type HttpRequest, type HttpResponse, type ResponseContext, type WireProtocol } from './types.js';
 
 function contentType(model: ServiceModel): string {
   return `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`;
 }
+
+export const jsonEventDocuments: EventDocumentWriter = {
+  contentType: 'application/json',
+  write(shape, value) {
+    return JSON.stringify(writeDocument(shape, value, jsonFlavor));
+  },
+};
 
 export function parseJsonBody(body: Buffer | undefined): Record<string, unknown> {
   if (!body || body.length === 0) return {};
@@ -67,6 +75,14 @@ export const jsonRpcProtocol: WireProtocol = {
   },
 
   serializeOutput(op: Operation, output: Record<string, unknown>): HttpResponse {
+    const stream = eventStreamMember(op.output);
+    if (stream) {
+      // The other members travel first, as the stream's `initial-response` event.
+      const rest = { ...output, [stream.name]: undefined };
+      const initial = Buffer.from(JSON.stringify(writeDocument(op.output!, rest, jsonFlavor)));
+      const events = (output[stream.name] ?? []) as Iterable<Record<string, unknown>>;
+      return { statusCode: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE }, body: eventStreamBody(stream.shape, events, jsonEventDocuments, initial) };
+    }
     const doc = op.output ? writeDocument(op.output, output, jsonFlavor) : {};
     return { statusCode: 200, headers: { 'content-type': contentType(op.service) }, body: JSON.stringify(doc) };
   },
@@ -76,12 +92,12 @@ export const jsonRpcProtocol: WireProtocol = {
     const doc: Record<string, unknown> = shape
       ? (writeDocument(shape, errorFieldValues(shape, err), jsonFlavor) as Record<string, unknown>)
       : { ...err.fields };
-    if (!messageMember(shape)) doc.message = err.message;
+    if (!messageMember(shape) && err.message) doc.message = err.message;
     const body = JSON.stringify({ __type: err.code, ...doc });
     const headers: Record<string, string> = { 'content-type': contentType(model), ...err.headers };
     if (model.metadata.awsQueryCompatible) {
       headers['x-amzn-query-error'] = `${queryErrorCode(shape, err)};${err.senderFault ? 'Sender' : 'Receiver'}`;
     }
-    return { statusCode: shape?.error?.httpStatusCode ?? err.statusCode, headers, body };
+    return { statusCode: errorStatus(shape, err, false), headers, body };
   },
 };

@@ -7,8 +7,8 @@ import { ServiceError } from '../../shared/errors.js';
 import { readForm } from '../codecs/form.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
-import { errorShapeFor } from './errors.js';
-import { formParam, formTree, isFormRequest, queryNamespace, writeErrorBody } from './form-common.js';
+import { errorShapeFor, errorStatus } from './errors.js';
+import { formParam, formTree, isFormRequest, envelopeNamespace, writeErrorBody } from './form-common.js';
 import type { WireProtocol } from './types.js';
 
 const XML_TYPE = 'text/xml';
@@ -43,7 +43,7 @@ export const queryProtocol: WireProtocol = {
 
   serializeOutput(op, output, ctx) {
     const w = new XmlWriter();
-    w.raw(`<${op.name}Response xmlns="${escapeXml(queryNamespace(op.service))}">`);
+    w.raw(`<${op.name}Response${envelopeNamespace(op.service)}>`);
     if (op.output) {
       const wrapper = op.resultWrapper ?? `${op.name}Result`;
       w.raw(`<${wrapper}>`);
@@ -57,11 +57,11 @@ export const queryProtocol: WireProtocol = {
   serializeError(model, _op, err, ctx) {
     const shape = errorShapeFor(model, err);
     const w = new XmlWriter();
-    w.raw(`<ErrorResponse xmlns="${escapeXml(queryNamespace(model))}"><Error>`);
+    w.raw(`<ErrorResponse${envelopeNamespace(model)}><Error>`);
     writeErrorBody(w, shape, err, true);
     w.raw(`</Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`);
     return {
-      statusCode: shape?.error?.httpStatusCode ?? err.statusCode,
+      statusCode: errorStatus(shape, err, true),
       headers: { 'content-type': XML_TYPE, ...err.headers },
       body: w.toString(),
     };

@@ -4,16 +4,19 @@
  * is left to a `RestBodyCodec` (JSON or XML).
  */
 import type { Readable } from 'node:stream';
+import { EVENT_STREAM_CONTENT_TYPE, eventStreamBody, type EventDocumentWriter } from '../codecs/event-stream.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { FLOAT_TYPES, INTEGER_TYPES, floatToWire, parseBooleanText, parseNumberText, setOwn, toBuffer } from '../codecs/scalars.js';
 import { formatTimestamp, parseTimestamp, type TimestampFormat } from '../codecs/timestamp.js';
 import type { Member, Operation, ServiceModel, Shape } from '../model/shapes.js';
-import { wireName } from '../model/shapes.js';
+import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
 import { matchRoute, parseRestQuery, type RouteMatch } from './rest-routes.js';
 import type { HeaderValue, HttpRequest, HttpResponse } from './types.js';
 
 export interface RestBodyCodec {
   readonly contentType: string;
+  /** restJson1 servers answer a JSON object even when the output has no body members. */
+  readonly alwaysWritesBody: boolean;
   /** Reads the members of `shape` that are not bound elsewhere from a body document. */
   readMembers(shape: Shape, body: Buffer, rootMember?: Member): Record<string, unknown>;
   /** Writes the unbound members of `value` as a body document. */
@@ -21,6 +24,8 @@ export interface RestBodyCodec {
   /** Reads a whole structure bound as the payload. */
   readPayload(member: Member, body: Buffer): unknown;
   writePayload(member: Member, value: unknown): string;
+  /** How event payloads are written when the payload is an event stream. */
+  readonly eventDocuments: EventDocumentWriter;
 }
 
 const routeCache = new WeakMap<HttpRequest, RouteMatch | null>();
@@ -210,8 +215,12 @@ export function payloadMember(shape: Shape | undefined): Member | undefined {
   return shape?.payload ? shape.memberMap.get(shape.payload) : undefined;
 }
 
-export function hasBodyMembers(shape: Shape | undefined): boolean {
-  return !!shape && shape.members.some((m) => !m.location);
+function hasRequestBodyMembers(shape: Shape | undefined): boolean {
+  return !!shape && shape.members.some((m) => !boundInRequest(m));
+}
+
+function hasResponseBodyMembers(shape: Shape | undefined): boolean {
+  return !!shape && shape.members.some((m) => !boundInResponse(m));
 }
 
 /** Reads a REST request into the operation's input. */
@@ -230,7 +239,7 @@ export function parseRestInput(op: Operation, req: HttpRequest, codec: RestBodyC
     } else if (body.length) {
       input[payload.name] = codec.readPayload(payload, body);
     }
-  } else if (hasBodyMembers(shape) && body.length) {
+  } else if (hasRequestBodyMembers(shape) && body.length) {
     Object.assign(input, codec.readMembers(shape, body, undefined));
   }
   return input;
@@ -247,7 +256,10 @@ export function serializeRestOutput(op: Operation, output: Record<string, unknow
     const payload = payloadMember(shape);
     if (payload) {
       const v = output[payload.name];
-      if (payload.shape.type === 'blob') {
+      if (payload.shape.eventstream) {
+        body = eventStreamBody(payload.shape, (v ?? []) as Iterable<Record<string, unknown>>, codec.eventDocuments);
+        headers['content-type'] = EVENT_STREAM_CONTENT_TYPE;
+      } else if (payload.shape.type === 'blob') {
         if (v !== undefined && v !== null) {
           body = isReadable(v) ? v : toBuffer(v);
           headers['content-type'] ??= 'application/octet-stream';
@@ -261,10 +273,13 @@ export function serializeRestOutput(op: Operation, output: Record<string, unknow
         body = codec.writePayload(payload, v);
         headers['content-type'] ??= codec.contentType;
       }
-    } else if (hasBodyMembers(shape)) {
+    } else if (hasResponseBodyMembers(shape) || codec.alwaysWritesBody) {
       body = codec.writeMembers(shape, output, shape.locationName ?? shape.name);
       headers['content-type'] ??= codec.contentType;
     }
+  } else if (codec.alwaysWritesBody) {
+    body = '{}';
+    headers['content-type'] ??= codec.contentType;
   }
   return { statusCode, headers, body };
 }

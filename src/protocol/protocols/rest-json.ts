@@ -5,16 +5,16 @@
 import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import type { Member, Shape } from '../model/shapes.js';
-import { wireName } from '../model/shapes.js';
-import { errorFieldValues, errorShapeFor, messageMember } from './errors.js';
-import { parseJsonBody, serializationError } from './json-rpc.js';
+import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
+import { errorFieldValues, errorShapeFor, errorStatus, messageMember } from './errors.js';
+import { jsonEventDocuments, parseJsonBody, serializationError } from './json-rpc.js';
 import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
 import type { HeaderValue, WireProtocol } from './types.js';
 
 function writeUnbound(shape: Shape, value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const m of shape.members) {
-    if (m.location) continue;
+    if (boundInResponse(m)) continue;
     const v = value[m.name];
     if (v === undefined || v === null) continue;
     out[wireName(m)] = writeDocument(m.shape, v, jsonFlavor, m);
@@ -24,11 +24,13 @@ function writeUnbound(shape: Shape, value: Record<string, unknown>): Record<stri
 
 export const jsonBodyCodec: RestBodyCodec = {
   contentType: 'application/json',
+  alwaysWritesBody: true,
+  eventDocuments: jsonEventDocuments,
   readMembers(shape, body) {
     const doc = parseJsonBody(body);
     const out: Record<string, unknown> = {};
     for (const m of shape.members) {
-      if (m.location) continue;
+      if (boundInRequest(m)) continue;
       const v = doc[wireName(m)];
       if (v === undefined || v === null) continue;
       out[m.name] = readDocument(m.shape, v, jsonFlavor, m.name, m);
@@ -84,7 +86,8 @@ export const restJsonProtocol: WireProtocol = {
     } else {
       doc = { ...err.fields };
     }
-    if (!messageMember(shape)) doc.message = err.message;
-    return { statusCode: shape?.error?.httpStatusCode ?? err.statusCode, headers, body: JSON.stringify(doc) };
+    if (!messageMember(shape) && err.message) doc.message = err.message;
+    // As AWS's restJson1 services do, the code travels in X-Amzn-Errortype only, not as `__type`.
+    return { statusCode: errorStatus(shape, err, false), headers, body: JSON.stringify(doc) };
   },
 };

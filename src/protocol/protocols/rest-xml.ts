@@ -6,30 +6,41 @@
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { parseXml } from '../codecs/xml-parse.js';
 import { readXml } from '../codecs/xml-read.js';
-import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
+import { XmlWriter } from '../codecs/xml-write.js';
 import type { Member } from '../model/shapes.js';
 import { serviceQuirks } from '../quirks/index.js';
-import { errorFieldValues, errorShapeFor } from './errors.js';
+import { errorFieldValues, errorShapeFor, errorStatus } from './errors.js';
 import { writeErrorBody } from './form-common.js';
 import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { HeaderValue, WireProtocol } from './types.js';
 
+/**
+ * A payload's root element: the member's locationName, else the target shape's xmlName or name.
+ * botocore's models give payload members a locationName, and AWS answers with it (S3's
+ * GetObjectLegalHold writes <LegalHold>, its shape being ObjectLockLegalHold).
+ */
 function payloadRootName(member: Member): string {
-  return member.locationName ?? member.shape.locationName ?? member.name;
+  return member.locationName ?? member.shape.locationName ?? member.shape.name;
 }
 
 export const xmlBodyCodec: RestBodyCodec = {
   contentType: 'application/xml',
+  alwaysWritesBody: false,
+  eventDocuments: {
+    contentType: 'text/xml',
+    write(shape, value, rootName) {
+      const w = new XmlWriter();
+      w.element(rootName, shape, value);
+      return w.toString();
+    },
+  },
   readMembers(shape, body) {
     return readXml(shape, parseXml(body.toString('utf8'))) as Record<string, unknown>;
   },
   writeMembers(shape, value, rootName) {
     const w = new XmlWriter();
-    const ns = shape.xmlNamespace;
-    w.raw(`<${rootName}${ns ? (ns.prefix ? ` xmlns:${ns.prefix}="${escapeXml(ns.uri)}"` : ` xmlns="${escapeXml(ns.uri)}"`) : ''}>`);
-    w.members(shape, value);
-    w.raw(`</${rootName}>`);
+    w.element(rootName, shape, value);
     return w.toString();
   },
   readPayload(member, body) {
@@ -73,6 +84,6 @@ export const restXmlProtocol: WireProtocol = {
     w.raw(unwrapped ? '<Error>' : '<ErrorResponse><Error>');
     writeErrorBody(w, shape, err, !unwrapped);
     w.raw(unwrapped ? `<RequestId>${ctx.requestId}</RequestId></Error>` : `</Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`);
-    return { statusCode: shape?.error?.httpStatusCode ?? err.statusCode, headers, body: w.toString() };
+    return { statusCode: errorStatus(shape, err, false), headers, body: w.toString() };
   },
 };

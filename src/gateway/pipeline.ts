@@ -1,0 +1,232 @@
+/**
+ * The request pipeline, step by step:
+ *   receive → route service → authenticate → route operation + deserialize → validate →
+ *   authorize → invoke → serialize → finalize.
+ * Each step is a small function from one stage of the context to the next (see context.ts). The
+ * one catch-all is here: anything a step throws becomes the service's error envelope, and
+ * anything that is not an AWS error becomes InternalFailure with the request id logged.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readCredential } from '../auth/credentials.js';
+import { resolveCaller } from '../auth/principal.js';
+import { parseFormPairs } from '../protocol/codecs/form.js';
+import { protocolFor } from '../protocol/protocols/index.js';
+import type { HttpResponse } from '../protocol/protocols/types.js';
+import { formMemberName } from '../protocol/codecs/form.js';
+import { missingRequired, validateInput, validationMessage } from '../protocol/validate/validate.js';
+import { CommonErrors, ServiceError, isServiceError } from '../shared/errors.js';
+import { requestId as newRequestId } from '../shared/ids.js';
+import { handleAdmin } from '../admin/routes.js';
+import type { OperationContext } from '../services/service.js';
+import { decompress, readBody } from './body.js';
+import type { Authenticated, Deserialized, Received, Routed } from './context.js';
+import { countRequest, type Gateway } from './gateway.js';
+import { writeResponse, requestIdHeaders } from './respond.js';
+import { routeService } from './routing.js';
+
+export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: ServerResponse): Promise<void> {
+  gw.inFlight++;
+  const rx = receive(raw);
+  try {
+    if (rx.http.path.startsWith('/_nimbus/')) {
+      await handleAdmin(gw, rx, res);
+      return;
+    }
+    let routed: Routed | undefined;
+    let call: Deserialized | undefined;
+    let response: HttpResponse;
+    try {
+      routed = await routeServiceStep(gw, rx);
+      const authed = authenticate(gw, routed);
+      call = await deserialize(authed);
+      validate(call);
+      authorize(call);
+      const output = await invoke(gw, call);
+      response = call.protocol.serializeOutput(call.operation, output, { requestId: rx.requestId });
+    } catch (e) {
+      response = serializeError(gw, rx, routed, call, e);
+    }
+    await finalize(gw, rx, routed, call, response, res);
+  } finally {
+    gw.inFlight--;
+  }
+}
+
+// 1. receive ---------------------------------------------------------------------------------
+
+function receive(raw: IncomingMessage): Received {
+  const url = raw.url ?? '/';
+  const q = url.indexOf('?');
+  const rawQuery = q === -1 ? '' : url.slice(q + 1);
+  const hostHeader = raw.headers.host ?? '';
+  const host = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
+  const query = new Map<string, string>();
+  try {
+    for (const [k, v] of parseFormPairs(rawQuery.replace(/\+/g, '%2B'))) if (!query.has(k)) query.set(k, v);
+  } catch {
+    // A malformed query string is the protocol's to reject, with the service's error envelope.
+  }
+  return {
+    requestId: newRequestId(),
+    startedAt: process.hrtime.bigint(),
+    raw,
+    http: { method: raw.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), rawQuery, headers: raw.headers, host },
+    query,
+  };
+}
+
+// 2. route service ---------------------------------------------------------------------------
+
+function isForm(rx: Received): boolean {
+  return (rx.http.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
+async function routeServiceStep(gw: Gateway, rx: Received): Promise<Routed> {
+  // Query-protocol requests may name Action and Version only in a form body: read it (it is small).
+  if (isForm(rx) && rx.http.body === undefined) rx.http.body = await readBody(rx.raw);
+  let action = rx.query.get('Action');
+  let version = rx.query.get('Version');
+  if (action === undefined && rx.http.body?.length && isForm(rx)) {
+    try {
+      for (const [k, v] of parseFormPairs(rx.http.body.toString('utf8'))) {
+        if (k === 'Action') action ??= v;
+        if (k === 'Version') version ??= v;
+      }
+    } catch {
+      // left to the protocol to reject
+    }
+  }
+  let credential;
+  try {
+    credential = readCredential(headerText(rx, 'authorization'), rx.query);
+  } catch {
+    // A malformed signature is rejected in authenticate, once the error envelope is known.
+  }
+  const route = routeService(rx.http, { credential, action, version }, gw.registry);
+  if (!route) throw CommonErrors.serviceNotAvailable(`${rx.http.method} ${rx.http.path}`);
+  return { ...rx, route, runtime: route.runtime, protocol: protocolFor(route.runtime.model(), rx.http) };
+}
+
+function headerText(rx: Received, name: string): string | undefined {
+  const v = rx.http.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+// 3. authenticate ----------------------------------------------------------------------------
+
+/**
+ * Resolves the caller from the credential. Signature verification (header, presigned, chunked)
+ * and IAM/STS credentials arrive with the identity issue and slot in here.
+ */
+function authenticate(gw: Gateway, routed: Routed): Authenticated {
+  const credential = readCredential(headerText(routed, 'authorization'), routed.query);
+  const caller = resolveCaller(credential?.accessKeyId, gw.config.defaultAccountId);
+  const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
+  return { ...routed, credential, caller, accountId: caller.accountId, region: scopeRegion ?? routed.route.hostRegion ?? gw.config.region };
+}
+
+// 4. route operation + deserialize -----------------------------------------------------------
+
+async function deserialize(authed: Authenticated): Promise<Deserialized> {
+  const { protocol, http } = authed;
+  const model = authed.runtime.model();
+  if (protocol.needsBodyToRoute && http.body === undefined) http.body = await readBody(authed.raw);
+  const operation = protocol.resolveOperation(model, http);
+  if (!operation) throw unknownOperation(authed);
+  if (http.body === undefined) {
+    if (protocol.streamsInput(operation)) http.bodyStream = authed.raw;
+    else http.body = await readBody(authed.raw);
+  }
+  if (http.body && operation.requestCompression.length) {
+    http.body = decompress(http.body, headerText(authed, 'content-encoding'), operation.requestCompression);
+  }
+  return { ...authed, operation, input: protocol.parseInput(operation, http) };
+}
+
+function unknownOperation(authed: Authenticated): ServiceError {
+  const { method, path } = authed.http;
+  switch (authed.protocol.name) {
+    case 'query':
+    case 'ec2':
+      return new ServiceError('MissingAction', 'The request must contain the parameter Action.');
+    case 'rest-xml':
+      return new ServiceError('MethodNotAllowed', 'The specified method is not allowed against this resource.', { statusCode: 405 });
+    default:
+      return new ServiceError('UnknownOperationException', `No ${authed.runtime.entry.serviceId} operation matches ${method} ${path}.`, { statusCode: 404 });
+  }
+}
+
+// 5. validate ------------------------------------------------------------------------------
+
+function validate(call: Deserialized): void {
+  const style = call.runtime.validation;
+  const shape = call.operation.input;
+  if (style.kind === 'coral') {
+    const violations = validateInput(shape, call.input, { enums: style.enums });
+    if (violations.length) throw new ServiceError(style.code, validationMessage(violations));
+  } else if (style.kind === 'ec2') {
+    const missing = missingRequired(shape, call.input)[0];
+    if (missing) throw new ServiceError('MissingParameter', `The request must contain the parameter ${formMemberName(missing, 'ec2')}`);
+  }
+}
+
+// 6. authorize -----------------------------------------------------------------------------
+
+/**
+ * Every caller today is an account root, and AWS lets a root do anything in its own account
+ * (identity policies do not apply to it). The IAM policy engine, with each operation's action,
+ * resources and condition keys, arrives with the identity issue and decides here.
+ */
+function authorize(call: Deserialized): void {
+  if (call.caller.type === 'root') return;
+}
+
+// 7. invoke --------------------------------------------------------------------------------
+
+async function invoke(gw: Gateway, call: Deserialized): Promise<Record<string, unknown>> {
+  const def = call.runtime.definition;
+  const handler = def?.handlers[call.operation.name];
+  if (!def || !handler) throw CommonErrors.notImplemented(call.runtime.entry.serviceId, call.operation.name);
+  const ctx: OperationContext<unknown> = {
+    requestId: call.requestId,
+    accountId: call.accountId,
+    region: call.region,
+    caller: call.caller,
+    operation: call.operation.name,
+    now: () => gw.clock.now(),
+    store: call.runtime.store,
+    log: gw.log,
+  };
+  await def.beforeInvoke?.(call.operation.name, call.input, ctx);
+  return ((await handler(call.input, ctx)) ?? {}) as Record<string, unknown>;
+}
+
+// 8. serialize (errors; outputs are serialized inline above) -------------------------------
+
+function serializeError(gw: Gateway, rx: Received, routed: Routed | undefined, call: Deserialized | undefined, e: unknown): HttpResponse {
+  let err: ServiceError;
+  if (isServiceError(e)) {
+    err = e;
+  } else {
+    gw.log.error(`request ${rx.requestId} ${call ? `${call.runtime.entry.id}.${call.operation.name}` : rx.http.path} failed`, e);
+    err = CommonErrors.internalFailure();
+  }
+  if (!routed) {
+    const body = `<ErrorResponse><Error><Code>${err.code}</Code><Message>${err.message.replace(/[<&>]/g, ' ')}</Message></Error><RequestId>${rx.requestId}</RequestId></ErrorResponse>`;
+    return { statusCode: err.statusCode, headers: { 'content-type': 'text/xml' }, body };
+  }
+  return routed.protocol.serializeError(routed.runtime.model(), call?.operation, err, { requestId: rx.requestId });
+}
+
+// 9. finalize --------------------------------------------------------------------------------
+
+async function finalize(gw: Gateway, rx: Received, routed: Routed | undefined, call: Deserialized | undefined, response: HttpResponse, res: ServerResponse): Promise<void> {
+  const serviceId = routed?.runtime.entry.serviceId;
+  await writeResponse(res, response, requestIdHeaders(rx.requestId, serviceId), rx.http.method === 'HEAD');
+  const service = routed?.runtime.entry.id ?? 'unknown';
+  countRequest(gw, service, response.statusCode, response.statusCode === 501);
+  if (gw.log.enabled('info')) {
+    const ms = Number(process.hrtime.bigint() - rx.startedAt) / 1e6;
+    gw.log.info(`${service}.${call?.operation.name ?? '-'} ${response.statusCode} ${ms.toFixed(1)}ms ${rx.requestId}`);
+  }
+}

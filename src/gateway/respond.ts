@@ -1,0 +1,40 @@
+/** Writes a protocol response to the socket: status, headers (with request ids), body or stream. */
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { HttpResponse } from '../protocol/protocols/types.js';
+import { isReadable } from '../protocol/protocols/rest-bindings.js';
+import { s3HostId, s3RequestId } from '../shared/ids.js';
+
+/** S3 names its request ids differently from every other service. */
+export function requestIdHeaders(requestId: string, serviceId: string | undefined): Record<string, string> {
+  if (serviceId === 'S3') return { 'x-amz-request-id': s3RequestId(), 'x-amz-id-2': s3HostId() };
+  return { 'x-amzn-RequestId': requestId };
+}
+
+export async function writeResponse(res: ServerResponse, response: HttpResponse, idHeaders: Record<string, string>, isHead: boolean): Promise<void> {
+  const headers: Record<string, string | string[]> = { ...response.headers, ...idHeaders };
+  const body = response.body;
+  if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+    const buf = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
+    if (!hasHeader(headers, 'content-length')) headers['content-length'] = String(buf?.length ?? 0);
+    res.writeHead(response.statusCode, headers);
+    res.end(isHead ? undefined : buf);
+    return;
+  }
+  res.writeHead(response.statusCode, headers);
+  if (isHead || !isReadable(body)) {
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(body, res);
+  } catch {
+    // The client went away or the source failed after the headers were sent: all we can do is
+    // cut the connection so the client sees a truncated response, never a silent success.
+    res.destroy();
+  }
+}
+
+function hasHeader(headers: Record<string, unknown>, name: string): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === name);
+}

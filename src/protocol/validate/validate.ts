@@ -1,0 +1,144 @@
+/**
+ * Input validation from the model's constraints, with the wording of AWS's (Coral) validator:
+ *   `2 validation errors detected: Value null at 'name' failed to satisfy constraint: Member must
+ *    not be null; Value 'x' at 'type' failed to satisfy constraint: Member must satisfy enum value
+ *    set: [String, StringList, SecureString]`
+ * Paths use lower-camel member names, list items are `<path>.<n>.member` (1-based).
+ * Lengths are UTF-16 code units, as Java counts them; sensitive values are not echoed.
+ */
+import type { Readable } from 'node:stream';
+import type { Member, Shape } from '../model/shapes.js';
+import { FLOAT_TYPES, INTEGER_TYPES } from '../codecs/scalars.js';
+
+export interface Violation {
+  path: string;
+  /** The value as the message shows it: `'text'`, `5`, `null`, or undefined when sensitive. */
+  shown: string | undefined;
+  constraint: string;
+}
+
+export interface ValidateOptions {
+  /** Whether enum values are checked (most JSON and query services do; EC2 and S3 do not). */
+  enums: boolean;
+}
+
+const patterns = new WeakMap<Shape, RegExp | null>();
+
+/** The model's Java regex as a JS RegExp (Java's inline `(?i)` becomes the `i` flag). */
+function patternOf(shape: Shape): RegExp | null {
+  let re = patterns.get(shape);
+  if (re === undefined) {
+    let src = shape.pattern!;
+    let flags = 'u';
+    if (src.startsWith('(?i)')) {
+      src = src.slice(4);
+      flags += 'i';
+    }
+    try {
+      re = new RegExp(src, flags);
+    } catch {
+      try {
+        re = new RegExp(src, flags.replace('u', ''));
+      } catch {
+        re = null;
+      }
+    }
+    patterns.set(shape, re);
+  }
+  return re;
+}
+
+function show(v: unknown, sensitive: boolean): string | undefined {
+  if (sensitive) return undefined;
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Buffer.isBuffer(v)) return `'java.nio.HeapByteBuffer[pos=0 lim=${v.length} cap=${v.length}]'`;
+  if (Array.isArray(v)) return `'[${v.map((e) => (typeof e === 'object' ? JSON.stringify(e) : String(e))).join(', ')}]'`;
+  return `'${JSON.stringify(v)}'`;
+}
+
+function lowerFirst(s: string): string {
+  return s ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function isStream(v: unknown): v is Readable {
+  return typeof v === 'object' && v !== null && typeof (v as Readable).pipe === 'function';
+}
+
+function lengthOf(shape: Shape, v: unknown): number | undefined {
+  if (shape.type === 'string' && typeof v === 'string') return v.length;
+  if (shape.type === 'blob' && Buffer.isBuffer(v)) return v.length;
+  if (shape.type === 'list' && Array.isArray(v)) return v.length;
+  if (shape.type === 'map' && v && typeof v === 'object') return Object.keys(v).length;
+  return undefined;
+}
+
+function check(shape: Shape, v: unknown, path: string, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
+  if (v === undefined || v === null || isStream(v)) return;
+  const hidden = sensitive || shape.sensitive;
+  const fail = (constraint: string) => out.push({ path, shown: show(v, hidden), constraint });
+  const len = lengthOf(shape, v);
+  if (len !== undefined) {
+    if (shape.min !== undefined && len < shape.min) fail(`Member must have length greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && len > shape.max) fail(`Member must have length less than or equal to ${shape.max}`);
+  }
+  if ((INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) && typeof v === 'number') {
+    if (shape.min !== undefined && v < shape.min) fail(`Member must have value greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && v > shape.max) fail(`Member must have value less than or equal to ${shape.max}`);
+  }
+  if (shape.type === 'string' && typeof v === 'string') {
+    if (shape.pattern) {
+      const re = patternOf(shape);
+      if (re && !re.test(v)) fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+    }
+    if (opts.enums && shape.enum && !shape.enum.includes(v)) fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  }
+  switch (shape.type) {
+    case 'structure':
+      if (!shape.document) checkMembers(shape, v as Record<string, unknown>, path, out, opts, hidden);
+      break;
+    case 'list':
+      (v as unknown[]).forEach((e, i) => check(shape.member!.shape, e, `${path}.${i + 1}.member`, out, opts, hidden));
+      break;
+    case 'map':
+      for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
+        check(shape.key!.shape, k, `${path}.${k}.key`, out, opts, hidden);
+        check(shape.value!.shape, e, `${path}.${k}.member`, out, opts, hidden);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+function checkMembers(shape: Shape, v: Record<string, unknown>, path: string, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
+  for (const m of shape.members) {
+    const p = path ? `${path}.${lowerFirst(m.name)}` : lowerFirst(m.name);
+    const value = v[m.name];
+    if (m.required && (value === undefined || value === null)) {
+      out.push({ path: p, shown: 'null', constraint: 'Member must not be null' });
+      continue;
+    }
+    check(m.shape, value, p, out, opts, sensitive);
+  }
+}
+
+/** Every constraint the input breaks, in model order. */
+export function validateInput(shape: Shape | undefined, input: Record<string, unknown>, opts: ValidateOptions): Violation[] {
+  const out: Violation[] = [];
+  if (shape) checkMembers(shape, input, '', out, opts, false);
+  return out;
+}
+
+/** Coral's message for a list of violations. */
+export function validationMessage(violations: Violation[]): string {
+  const n = violations.length;
+  const parts = violations.map((v) => `Value${v.shown === undefined ? '' : ` ${v.shown}`} at '${v.path}' failed to satisfy constraint: ${v.constraint}`);
+  return `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
+}
+
+/** The required members that are missing (for protocols that report only those, like EC2). */
+export function missingRequired(shape: Shape | undefined, input: Record<string, unknown>): Member[] {
+  return shape ? shape.members.filter((m) => m.required && (input[m.name] === undefined || input[m.name] === null)) : [];
+}

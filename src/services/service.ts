@@ -1,0 +1,82 @@
+/**
+ * What a service is to Nimbus: a model, a table of typed handlers `(input, ctx) => output`, and
+ * optionally its storage (migrations and a store object holding its SQL). Handlers never see HTTP,
+ * XML or JSON; they throw ServiceError subclasses (generated per service) for AWS errors.
+ */
+import type { Caller } from '../auth/principal.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { BlobStore, Database, Migration } from '../storage/index.js';
+
+export interface OperationContext<Store = undefined> {
+  readonly requestId: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly caller: Caller;
+  readonly operation: string;
+  /** The current time, from the clock (tests can control it). */
+  now(): Date;
+  readonly store: Store;
+  readonly log: Logger;
+}
+
+/** What a service gets once, at start-up, to build its store and background workers. */
+export interface ServiceEnvironment {
+  db: Database;
+  blobs: BlobStore;
+  clock: Clock;
+  log: Logger;
+}
+
+type OperationTable<Ops> = { [K in keyof Ops]: { input: unknown; output: unknown } };
+
+export type Handler<I, O, S> = (input: I, ctx: OperationContext<S>) => O | Promise<O>;
+
+export type Handlers<Ops extends OperationTable<Ops>, S> = {
+  [K in keyof Ops]?: Handler<Ops[K]['input'], Ops[K]['output'], S>;
+};
+
+/**
+ * How a service reports input that breaks the model's constraints:
+ * - `coral`: `ValidationException` (JSON) / `ValidationError` (query) with Coral's message;
+ * - `ec2`: `MissingParameter` / `InvalidParameterValue`, as EC2 does;
+ * - `none`: the service's handlers check everything themselves (S3).
+ */
+export type ValidationStyle =
+  | { kind: 'coral'; code: string; enums: boolean }
+  | { kind: 'ec2' }
+  | { kind: 'none' };
+
+// Handlers are checked against the generated operation table where the service is defined; the
+// registry holds them without their specific types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyHandler = (input: any, ctx: OperationContext<any>) => unknown;
+
+export interface ServiceDefinition {
+  /** The vendored model this service implements (also its folder name). */
+  readonly model: string;
+  readonly handlers: Readonly<Record<string, AnyHandler | undefined>>;
+  readonly migrations?: readonly Migration[];
+  createStore?(env: ServiceEnvironment): unknown;
+  readonly validation?: ValidationStyle;
+  /** Runs after validation, before the handler (EC2 answers DryRun requests here). */
+  beforeInvoke?(operation: string, input: Record<string, unknown>, ctx: OperationContext<unknown>): void | Promise<void>;
+  /** Every blob id the service's records refer to; blobs not listed by any service are swept at start-up. */
+  referencedBlobs?(store: unknown): Iterable<string>;
+}
+
+/**
+ * Declares a service. `Ops` is the generated operation table, so a misspelt operation or a
+ * handler with the wrong input/output type fails to compile.
+ */
+export function defineService<Ops extends OperationTable<Ops>, S = undefined>(def: {
+  model: string;
+  handlers: Handlers<Ops, S>;
+  migrations?: readonly Migration[];
+  createStore?: (env: ServiceEnvironment) => S;
+  validation?: ValidationStyle;
+  beforeInvoke?: (operation: keyof Ops & string, input: Record<string, unknown>, ctx: OperationContext<S>) => void | Promise<void>;
+  referencedBlobs?: (store: S) => Iterable<string>;
+}): ServiceDefinition {
+  return def as unknown as ServiceDefinition;
+}

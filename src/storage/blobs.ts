@@ -1,0 +1,179 @@
+/**
+ * Large payloads (object bodies, function code) live outside SQLite as files, written
+ * atomically: a temporary file, fsync, rename into place, fsync of the folder. File names are
+ * random ids the database records, never anything a user chose, so no key can reach the
+ * filesystem. Files no row refers to (a crash between the file and its row) are removed by
+ * `sweep()` at start-up. `--ephemeral` keeps blobs in memory instead.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fsp, mkdirSync, openSync, fsyncSync, closeSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface BlobInfo {
+  id: string;
+  size: number;
+}
+
+export interface BlobStore {
+  /** Stores the bytes; resolves once they are durable. Never leaves a partial blob behind. */
+  put(data: Readable | Buffer | string): Promise<BlobInfo>;
+  /** The blob's bytes, optionally a range [start, end] (inclusive). */
+  read(id: string, range?: { start: number; end: number }): Readable;
+  readAll(id: string): Promise<Buffer>;
+  delete(id: string): Promise<void>;
+  /** Removes every blob not in `referenced`, and leftover temporary files. Returns how many. */
+  sweep(referenced: ReadonlySet<string>): Promise<number>;
+  /** Removes every blob (`POST /_nimbus/reset`). */
+  wipe(): Promise<void>;
+}
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function checkId(id: string): string {
+  if (!ID.test(id)) throw new Error(`not a blob id: ${JSON.stringify(id)}`);
+  return id;
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class FileBlobStore implements BlobStore {
+  private readonly tmp: string;
+
+  constructor(private readonly dir: string) {
+    this.tmp = join(dir, 'tmp');
+    mkdirSync(this.tmp, { recursive: true });
+  }
+
+  private pathOf(id: string): string {
+    return join(this.dir, checkId(id).slice(0, 2), id);
+  }
+
+  async put(data: Readable | Buffer | string): Promise<BlobInfo> {
+    const id = randomUUID();
+    const tmpPath = join(this.tmp, id);
+    let size = 0;
+    const source = typeof data === 'string' || Buffer.isBuffer(data) ? Readable.from([Buffer.from(data)]) : data;
+    const out = createWriteStream(tmpPath, { flags: 'wx' });
+    try {
+      await pipeline(
+        source,
+        async function* count(chunks: AsyncIterable<Buffer>) {
+          for await (const c of chunks) {
+            size += c.length;
+            yield c;
+          }
+        },
+        out,
+      );
+      const fh = await fsp.open(tmpPath, 'r');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      const finalDir = join(this.dir, id.slice(0, 2));
+      await fsp.mkdir(finalDir, { recursive: true });
+      await fsp.rename(tmpPath, join(finalDir, id));
+      fsyncDir(finalDir);
+      return { id, size };
+    } catch (e) {
+      await fsp.rm(tmpPath, { force: true });
+      throw e;
+    }
+  }
+
+  read(id: string, range?: { start: number; end: number }): Readable {
+    return createReadStream(this.pathOf(id), range);
+  }
+
+  async readAll(id: string): Promise<Buffer> {
+    return fsp.readFile(this.pathOf(id));
+  }
+
+  async delete(id: string): Promise<void> {
+    await fsp.rm(this.pathOf(id), { force: true });
+  }
+
+  async sweep(referenced: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    for (const name of readdirSync(this.tmp)) {
+      rmSync(join(this.tmp, name), { force: true });
+      removed++;
+    }
+    for (const sub of readdirSync(this.dir)) {
+      if (sub === 'tmp' || !/^[0-9a-f]{2}$/.test(sub)) continue;
+      for (const name of readdirSync(join(this.dir, sub))) {
+        if (!referenced.has(name)) {
+          rmSync(join(this.dir, sub, name), { force: true });
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  async wipe(): Promise<void> {
+    await this.sweep(new Set());
+  }
+}
+
+export class MemoryBlobStore implements BlobStore {
+  private readonly blobs = new Map<string, Buffer>();
+
+  async put(data: Readable | Buffer | string): Promise<BlobInfo> {
+    let buf: Buffer;
+    if (typeof data === 'string' || Buffer.isBuffer(data)) {
+      buf = Buffer.from(data);
+    } else {
+      const chunks: Buffer[] = [];
+      for await (const c of data) chunks.push(Buffer.from(c as Buffer));
+      buf = Buffer.concat(chunks);
+    }
+    const id = randomUUID();
+    this.blobs.set(id, buf);
+    return { id, size: buf.length };
+  }
+
+  private get(id: string): Buffer {
+    const b = this.blobs.get(checkId(id));
+    if (!b) throw Object.assign(new Error(`no blob ${id}`), { code: 'ENOENT' });
+    return b;
+  }
+
+  read(id: string, range?: { start: number; end: number }): Readable {
+    const b = this.get(id);
+    return Readable.from([range ? b.subarray(range.start, range.end + 1) : b]);
+  }
+
+  async readAll(id: string): Promise<Buffer> {
+    return this.get(id);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.blobs.delete(id);
+  }
+
+  async sweep(referenced: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    for (const id of [...this.blobs.keys()]) {
+      if (!referenced.has(id)) {
+        this.blobs.delete(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  async wipe(): Promise<void> {
+    this.blobs.clear();
+  }
+}

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCredential } from '../auth/credentials.js';
 import { resolveCaller } from '../auth/principal.js';
 import { parseFormPairs } from '../protocol/codecs/form.js';
+import { MalformedRequestError } from '../protocol/codecs/malformed.js';
 import { protocolFor } from '../protocol/protocols/index.js';
 import type { HttpResponse } from '../protocol/protocols/types.js';
 import { formMemberName } from '../protocol/codecs/form.js';
@@ -21,8 +22,9 @@ import type { OperationContext } from '../services/service.js';
 import { decompress, readBody } from './body.js';
 import type { Authenticated, Deserialized, Received, Routed } from './context.js';
 import { countRequest, type Gateway } from './gateway.js';
-import { writeResponse, requestIdHeaders } from './respond.js';
+import { bodyFullyRead, requestIdHeaders, writeResponse } from './respond.js';
 import { routeService } from './routing.js';
+import { virtualHostedPath } from '../protocol/quirks/s3-virtual-host.js';
 
 export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: ServerResponse): Promise<void> {
   gw.inFlight++;
@@ -70,7 +72,7 @@ function receive(raw: IncomingMessage): Received {
     requestId: newRequestId(),
     startedAt: process.hrtime.bigint(),
     raw,
-    http: { method: raw.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), rawQuery, headers: raw.headers, host },
+    http: { method: raw.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), rawPath: q === -1 ? url : url.slice(0, q), rawQuery, headers: raw.headers, host },
     query,
   };
 }
@@ -104,6 +106,7 @@ async function routeServiceStep(gw: Gateway, rx: Received): Promise<Routed> {
   }
   const route = routeService(rx.http, { credential, action, version }, gw.registry);
   if (!route) throw CommonErrors.serviceNotAvailable(`${rx.http.method} ${rx.http.path}`);
+  if (route.hostBucket !== undefined) rx.http.path = virtualHostedPath(route.hostBucket, rx.http.path);
   return { ...rx, route, runtime: route.runtime, protocol: protocolFor(route.runtime.model(), rx.http) };
 }
 
@@ -173,12 +176,22 @@ function validate(call: Deserialized): void {
 // 6. authorize -----------------------------------------------------------------------------
 
 /**
- * Every caller today is an account root, and AWS lets a root do anything in its own account
- * (identity policies do not apply to it). The IAM policy engine, with each operation's action,
- * resources and condition keys, arrives with the identity issue and decides here.
+ * Unsigned requests: AWS refuses them except for S3 (anonymous access, decided by bucket policies
+ * and ACLs) and operations modeled as unauthenticated (`authtype: none`, e.g. STS
+ * AssumeRoleWithWebIdentity). Every signed caller today is an account root, which AWS lets do
+ * anything in its own account; the IAM policy engine arrives with the identity issue and decides
+ * here, from each operation's action, resources and condition keys.
  */
 function authorize(call: Deserialized): void {
-  if (call.caller.type === 'root') return;
+  if (call.caller.type !== 'anonymous') return;
+  if (call.runtime.entry.id === 's3' || call.operation.authType === 'none') return;
+  throw missingAuthentication(call.protocol.name);
+}
+
+function missingAuthentication(protocol: string): ServiceError {
+  return protocol === 'query' || protocol === 'ec2'
+    ? new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', { statusCode: 403 })
+    : new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', { statusCode: 403 });
 }
 
 // 7. invoke --------------------------------------------------------------------------------
@@ -207,6 +220,8 @@ function serializeError(gw: Gateway, rx: Received, routed: Routed | undefined, c
   let err: ServiceError;
   if (isServiceError(e)) {
     err = e;
+  } else if (e instanceof MalformedRequestError) {
+    err = routed ? routed.protocol.malformed(e) : new ServiceError('BadRequest', e.message);
   } else {
     gw.log.error(`request ${rx.requestId} ${call ? `${call.runtime.entry.id}.${call.operation.name}` : rx.http.path} failed`, e);
     err = CommonErrors.internalFailure();
@@ -222,7 +237,7 @@ function serializeError(gw: Gateway, rx: Received, routed: Routed | undefined, c
 
 async function finalize(gw: Gateway, rx: Received, routed: Routed | undefined, call: Deserialized | undefined, response: HttpResponse, res: ServerResponse): Promise<void> {
   const serviceId = routed?.runtime.entry.serviceId;
-  await writeResponse(res, response, requestIdHeaders(rx.requestId, serviceId), rx.http.method === 'HEAD');
+  await writeResponse(res, response, requestIdHeaders(rx.requestId, serviceId), rx.http.method === 'HEAD', !bodyFullyRead(rx.raw));
   const service = routed?.runtime.entry.id ?? 'unknown';
   countRequest(gw, service, response.statusCode, response.statusCode === 501);
   if (gw.log.enabled('info')) {

@@ -1,5 +1,5 @@
 /** Writes a protocol response to the socket: status, headers (with request ids), body or stream. */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { HttpResponse } from '../protocol/protocols/types.js';
 import { isReadable } from '../protocol/protocols/rest-bindings.js';
@@ -11,8 +11,19 @@ export function requestIdHeaders(requestId: string, serviceId: string | undefine
   return { 'x-amzn-RequestId': requestId };
 }
 
-export async function writeResponse(res: ServerResponse, response: HttpResponse, idHeaders: Record<string, string>, isHead: boolean): Promise<void> {
+/**
+ * Whether the request's body has been read to its end. When Nimbus answers before that (an early
+ * error, a 413), the connection must close: otherwise the unread bytes would be taken for the
+ * next request on a kept-alive socket.
+ */
+export function bodyFullyRead(raw: IncomingMessage): boolean {
+  if (raw.complete) return true;
+  return raw.headers['transfer-encoding'] === undefined && (raw.headers['content-length'] ?? '0') === '0';
+}
+
+export async function writeResponse(res: ServerResponse, response: HttpResponse, idHeaders: Record<string, string>, isHead: boolean, closeConnection: boolean): Promise<void> {
   const headers: Record<string, string | string[]> = { ...response.headers, ...idHeaders };
+  if (closeConnection) headers.connection = 'close';
   const body = response.body;
   if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
     const buf = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;

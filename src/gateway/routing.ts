@@ -60,6 +60,16 @@ function fromHost(host: string, registry: ServiceRegistry): ServiceRoute | undef
   return { runtime, hostRegion: second && REGION.test(second) ? second : undefined };
 }
 
+/** The path's first segment, decoded; undecodable escapes leave it as written (no service matches it). */
+function firstSegment(path: string): string {
+  const raw = path.split('/')[1] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** When several services share a signing name (DynamoDB and its Streams), the request tells them apart. */
 function narrow(candidates: ServiceRuntime[], req: HttpRequest, hints: RoutingHints): ServiceRuntime {
   const target = req.headers['x-amz-target'];
@@ -74,7 +84,7 @@ function narrow(candidates: ServiceRuntime[], req: HttpRequest, hints: RoutingHi
     const anyQuery = candidates.find((c) => c.entry.protocols.some((p) => p === 'query' || p === 'ec2'));
     if (anyQuery) return anyQuery;
   }
-  const segment = req.path.split('/')[1] ?? '';
+  const segment = firstSegment(req.path);
   const byPath = candidates.find((c) => c.entry.restPathPrefixes.includes(segment));
   return byPath ?? candidates[0]!;
 }
@@ -96,7 +106,7 @@ export function routeService(req: HttpRequest, hints: RoutingHints, registry: Se
   }
   const cbor = /^\/service\/([^/]+)\/operation\//.exec(req.path);
   if (cbor) {
-    const byTarget = registry.target(decodeURIComponent(cbor[1]!));
+    const byTarget = registry.target(cbor[1]!);
     if (byTarget) return withHost(byTarget);
   }
   if (hints.action !== undefined && hints.version !== undefined) {
@@ -104,8 +114,7 @@ export function routeService(req: HttpRequest, hints: RoutingHints, registry: Se
     if (byVersion) return withHost(byVersion);
   }
   if (host) return host;
-  const segment = decodeURIComponent(req.path.split('/')[1] ?? '');
-  const byPath = registry.pathPrefix(segment);
+  const byPath = registry.pathPrefix(firstSegment(req.path));
   if (byPath) return { runtime: byPath };
   const s3 = registry.get('s3');
   return s3 ? { runtime: s3 } : undefined;

@@ -13,7 +13,7 @@ export function decodeFormComponent(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
-    throw new MalformedRequestError(`Invalid percent-encoding in ${JSON.stringify(s.slice(0, 64))}`);
+    throw new MalformedRequestError(`Invalid percent-encoding in ${JSON.stringify(s.slice(0, 64))}`, 'encoding');
   }
 }
 

@@ -1,10 +1,18 @@
 /**
  * Thrown by codecs when the wire form cannot be read (bad JSON, a string where a number belongs,
- * an unparseable timestamp). Each protocol turns it into the error its services answer with,
- * e.g. `SerializationException` for JSON or `MalformedXML` for S3.
+ * broken percent-encoding). Each protocol names it the way its services do (`malformed()` on the
+ * protocol): SerializationException for JSON, MalformedXML for S3 bodies, …
  */
+export type MalformedKind =
+  /** The body document cannot be parsed at all. */
+  | 'body'
+  /** A value cannot be read as its type (a number, boolean, timestamp …). */
+  | 'value'
+  /** Percent-encoding in the path or query string is broken. */
+  | 'encoding';
+
 export class MalformedRequestError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly kind: MalformedKind = 'value') {
     super(message);
     this.name = 'MalformedRequestError';
   }

@@ -57,6 +57,7 @@ export function parseXml(text: string): XmlElement {
   if (failure || !root) {
     throw new MalformedRequestError(
       `The XML you provided was not well-formed or did not validate against our published schema${failure ? ` (${failure.message.split('\n')[0]})` : ''}`,
+      'body',
     );
   }
   return root;

@@ -7,7 +7,7 @@ import { Encoder } from 'cbor-x';
 import { ServiceError } from '../../shared/errors.js';
 import { readDocument, writeDocument, type DocumentFlavor } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
-import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode } from './errors.js';
+import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode, serializationException } from './errors.js';
 import { headerValue, type WireProtocol } from './types.js';
 
 const cbor = new Encoder({ useRecords: false, tagUint8Array: false, mapsAsObjects: true });
@@ -39,10 +39,10 @@ function decodeBody(body: Buffer | undefined): Record<string, unknown> {
   try {
     doc = cbor.decode(body);
   } catch {
-    throw new ServiceError('SerializationException', 'Could not decode the request body as CBOR');
+    throw new MalformedRequestError('Could not decode the request body as CBOR', 'body');
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new ServiceError('SerializationException', 'The request body is not a CBOR map');
+    throw new MalformedRequestError('The request body is not a CBOR map', 'body');
   }
   return doc as Record<string, unknown>;
 }
@@ -67,13 +67,9 @@ export const cborRpcProtocol: WireProtocol = {
   parseInput(op, req) {
     const doc = decodeBody(req.body);
     if (!op.input) return {};
-    try {
-      return readDocument(op.input, doc, cborFlavor) as Record<string, unknown>;
-    } catch (e) {
-      if (e instanceof MalformedRequestError) throw new ServiceError('SerializationException', e.message);
-      throw e;
-    }
+    return readDocument(op.input, doc, cborFlavor) as Record<string, unknown>;
   },
+  malformed: serializationException,
   serializeOutput(op, output) {
     const doc = op.output ? writeDocument(op.output, output, cborFlavor) : {};
     return { statusCode: 200, headers: { ...HEADERS }, body: Buffer.from(cbor.encode(doc)) };

@@ -1,5 +1,6 @@
 /** Helpers every protocol's error serializer shares. */
-import type { ServiceError } from '../../shared/errors.js';
+import { ServiceError } from '../../shared/errors.js';
+import type { MalformedRequestError } from '../codecs/malformed.js';
 import type { Member, ServiceModel, Shape } from '../model/shapes.js';
 
 /** The model's shape for this error, if the service models it. */
@@ -39,4 +40,14 @@ export function errorFieldValues(shape: Shape | undefined, err: ServiceError): R
   const msg = messageMember(shape);
   if (msg && err.message) values[msg.name] = err.message;
   return values;
+}
+
+/** JSON and CBOR services: anything unreadable is a SerializationException. */
+export function serializationException(e: MalformedRequestError): ServiceError {
+  return new ServiceError('SerializationException', e.message);
+}
+
+/** Query and EC2 services: broken encoding is MalformedQueryString, an unreadable value InvalidParameterValue. */
+export function queryMalformed(e: MalformedRequestError): ServiceError {
+  return new ServiceError(e.kind === 'encoding' ? 'MalformedQueryString' : 'InvalidParameterValue', e.message);
 }

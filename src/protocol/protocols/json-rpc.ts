@@ -8,7 +8,7 @@ import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
 import { EVENT_STREAM_CONTENT_TYPE, eventStreamBody, eventStreamMember, type EventDocumentWriter } from '../codecs/event-stream.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import type { Operation, ServiceModel } from '../model/shapes.js';
-import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode } from './errors.js';
+import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode, serializationException } from './errors.js';
 import { headerValue, type HttpRequest, type HttpResponse, type ResponseContext, type WireProtocol } from './types.js';
 
 function contentType(model: ServiceModel): string {
@@ -28,17 +28,12 @@ export function parseJsonBody(body: Buffer | undefined): Record<string, unknown>
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload');
+    throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload', 'body');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new MalformedRequestError('Start of structure or map expected in request body');
+    throw new MalformedRequestError('Start of structure or map expected in request body', 'body');
   }
   return parsed as Record<string, unknown>;
-}
-
-/** JSON services answer unreadable bodies with SerializationException. */
-export function serializationError(e: unknown): unknown {
-  return e instanceof MalformedRequestError ? new ServiceError('SerializationException', e.message) : e;
 }
 
 export const jsonRpcProtocol: WireProtocol = {
@@ -66,13 +61,11 @@ export const jsonRpcProtocol: WireProtocol = {
   },
 
   parseInput(op, req) {
-    try {
-      const doc = parseJsonBody(req.body);
-      return op.input ? (readDocument(op.input, doc, jsonFlavor) as Record<string, unknown>) : {};
-    } catch (e) {
-      throw serializationError(e);
-    }
+    const doc = parseJsonBody(req.body);
+    return op.input ? (readDocument(op.input, doc, jsonFlavor) as Record<string, unknown>) : {};
   },
+
+  malformed: serializationException,
 
   serializeOutput(op: Operation, output: Record<string, unknown>): HttpResponse {
     const stream = eventStreamMember(op.output);

@@ -5,9 +5,8 @@
  */
 import { ServiceError } from '../../shared/errors.js';
 import { readForm } from '../codecs/form.js';
-import { MalformedRequestError } from '../codecs/malformed.js';
 import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
-import { errorShapeFor, errorStatus } from './errors.js';
+import { errorShapeFor, errorStatus, queryMalformed } from './errors.js';
 import { formParam, formTree, isFormRequest, envelopeNamespace, writeErrorBody } from './form-common.js';
 import type { WireProtocol } from './types.js';
 
@@ -33,13 +32,10 @@ export const queryProtocol: WireProtocol = {
 
   parseInput(op, req) {
     if (!op.input) return {};
-    try {
-      return readForm(op.input, formTree(req), 'query') as Record<string, unknown>;
-    } catch (e) {
-      if (e instanceof MalformedRequestError) throw new ServiceError('MalformedInput', e.message);
-      throw e;
-    }
+    return readForm(op.input, formTree(req), 'query') as Record<string, unknown>;
   },
+
+  malformed: queryMalformed,
 
   serializeOutput(op, output, ctx) {
     const w = new XmlWriter();

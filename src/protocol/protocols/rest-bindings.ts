@@ -32,7 +32,7 @@ const routeCache = new WeakMap<HttpRequest, RouteMatch | null>();
 
 /** Finds the operation a REST request names; remembers the match so its labels are read once. */
 export function resolveRestOperation(model: ServiceModel, req: HttpRequest): Operation | undefined {
-  const m = matchRoute(model, req.method, req.path, parseRestQuery(req.rawQuery));
+  const m = matchRoute(model, req.method, req.path, parseRestQuery(req.rawQuery), req.headers);
   routeCache.set(req, m ?? null);
   return m?.op;
 }
@@ -40,7 +40,7 @@ export function resolveRestOperation(model: ServiceModel, req: HttpRequest): Ope
 function restRoute(op: Operation, req: HttpRequest): RouteMatch | undefined {
   let m = routeCache.get(req);
   if (m === undefined) {
-    m = matchRoute(op.service, req.method, req.path, parseRestQuery(req.rawQuery)) ?? null;
+    m = matchRoute(op.service, req.method, req.path, parseRestQuery(req.rawQuery), req.headers) ?? null;
     routeCache.set(req, m);
   }
   return m?.op === op ? m : undefined;

@@ -6,8 +6,8 @@ import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import type { Member, Shape } from '../model/shapes.js';
 import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
-import { errorFieldValues, errorShapeFor, errorStatus, messageMember } from './errors.js';
-import { jsonEventDocuments, parseJsonBody, serializationError } from './json-rpc.js';
+import { errorFieldValues, errorShapeFor, errorStatus, messageMember, serializationException } from './errors.js';
+import { jsonEventDocuments, parseJsonBody } from './json-rpc.js';
 import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
 import type { HeaderValue, WireProtocol } from './types.js';
 
@@ -45,7 +45,7 @@ export const jsonBodyCodec: RestBodyCodec = {
     try {
       doc = JSON.parse(body.toString('utf8'));
     } catch {
-      throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload');
+      throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload', 'body');
     }
     return readDocument(member.shape, doc, jsonFlavor, member.name, member);
   },
@@ -66,12 +66,9 @@ export const restJsonProtocol: WireProtocol = {
     return !!p && p.shape.type === 'blob' && p.streaming;
   },
   parseInput(op, req) {
-    try {
-      return parseRestInput(op, req, jsonBodyCodec);
-    } catch (e) {
-      throw serializationError(e);
-    }
+    return parseRestInput(op, req, jsonBodyCodec);
   },
+  malformed: serializationException,
   serializeOutput(op, output) {
     return serializeRestOutput(op, output, jsonBodyCodec);
   },

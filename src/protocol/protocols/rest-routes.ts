@@ -1,11 +1,15 @@
 /**
- * Matches a REST request (method, path, query) to an operation's `requestUri` template:
+ * Matches a REST request (method, path, query, headers) to an operation's `requestUri` template:
  * `/{Bucket}/{Key+}?uploads`, `/2015-03-31/functions/{FunctionName}/invocations`. Labels match one
  * segment, greedy labels (`{Key+}`) the rest including `/`; a constant query part must be present.
- * When several templates match, the one with more required query keys, then more literal text, wins.
+ * Some operations share a template and differ by a required header or query member (S3's
+ * PutObject and CopyObject, the latter requiring `x-amz-copy-source`): a route matches only when
+ * its required header- and query-bound members are present. The most constrained match wins,
+ * then the one with more literal text.
  */
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { parseFormPairs } from '../codecs/form.js';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Operation, ServiceModel } from '../model/shapes.js';
 
 interface Route {
@@ -13,6 +17,8 @@ interface Route {
   regex: RegExp;
   labels: { name: string; greedy: boolean }[];
   query: [string, string | undefined][];
+  /** Lower-cased names of headers bound to required input members. */
+  requiredHeaders: string[];
   literalLength: number;
 }
 
@@ -49,7 +55,13 @@ function compileRoute(op: Operation): Route {
       return eq === -1 ? [decodeURIComponent(p), undefined] : [decodeURIComponent(p.slice(0, eq)), decodeURIComponent(p.slice(eq + 1))];
     });
   const trailing = pathPart === '/' ? '' : '/?';
-  return { op, regex: new RegExp(`^${rest}${trailing}$`), labels, query, literalLength };
+  const requiredHeaders: string[] = [];
+  for (const m of op.input?.members ?? []) {
+    if (!m.required) continue;
+    if (m.location === 'header') requiredHeaders.push((m.locationName ?? m.name).toLowerCase());
+    if (m.location === 'querystring' && m.shape.type !== 'map' && !query.some(([k]) => k === (m.locationName ?? m.name))) query.push([m.locationName ?? m.name, undefined]);
+  }
+  return { op, regex: new RegExp(`^${rest}${trailing}$`), labels, query, requiredHeaders, literalLength };
 }
 
 function routesFor(model: ServiceModel): Map<string, Route[]> {
@@ -63,7 +75,10 @@ function routesFor(model: ServiceModel): Map<string, Route[]> {
       routes.set(op.method, list);
     }
     for (const list of routes.values()) {
-      list.sort((a, b) => b.query.length - a.query.length || b.literalLength - a.literalLength || a.labels.length - b.labels.length);
+      list.sort((a, b) =>
+        b.query.length + b.requiredHeaders.length - (a.query.length + a.requiredHeaders.length)
+        || b.literalLength - a.literalLength
+        || a.labels.length - b.labels.length);
     }
     model.cache.set('rest-routes', routes);
   }
@@ -81,11 +96,11 @@ export function decodePathComponent(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
-    throw new MalformedRequestError(`Invalid percent-encoding in the request path`);
+    throw new MalformedRequestError(`Invalid percent-encoding in the request path`, 'encoding');
   }
 }
 
-export function matchRoute(model: ServiceModel, method: string, path: string, query: [string, string][]): RouteMatch | undefined {
+export function matchRoute(model: ServiceModel, method: string, path: string, query: [string, string][], headers: IncomingHttpHeaders = {}): RouteMatch | undefined {
   const candidates = routesFor(model).get(method);
   if (!candidates) return undefined;
   const keys = new Map<string, string>();
@@ -94,6 +109,7 @@ export function matchRoute(model: ServiceModel, method: string, path: string, qu
     const m = route.regex.exec(path);
     if (!m) continue;
     if (!route.query.every(([k, v]) => keys.has(k) && (v === undefined || keys.get(k) === v))) continue;
+    if (!route.requiredHeaders.every((h) => headers[h] !== undefined)) continue;
     const labels: Record<string, string> = {};
     route.labels.forEach((l, i) => {
       labels[l.name] = decodePathComponent(m[i + 1]!);

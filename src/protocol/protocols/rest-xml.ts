@@ -3,7 +3,6 @@
  * `<ErrorResponse><Error>…</Error><RequestId/></ErrorResponse>`, or a bare `<Error>` for services
  * that do not wrap them (S3; see quirks/).
  */
-import { MalformedRequestError } from '../codecs/malformed.js';
 import { parseXml } from '../codecs/xml-parse.js';
 import { readXml } from '../codecs/xml-read.js';
 import { XmlWriter } from '../codecs/xml-write.js';
@@ -65,12 +64,11 @@ export const restXmlProtocol: WireProtocol = {
     return !!p && p.shape.type === 'blob' && p.streaming;
   },
   parseInput(op, req) {
-    try {
-      return parseRestInput(op, req, xmlBodyCodec);
-    } catch (e) {
-      if (e instanceof MalformedRequestError) throw new ServiceError('MalformedXML', e.message);
-      throw e;
-    }
+    return parseRestInput(op, req, xmlBodyCodec);
+  },
+  /** S3's answers: MalformedXML for a body it cannot read, InvalidArgument for a bad parameter. */
+  malformed(e) {
+    return new ServiceError(e.kind === 'body' ? 'MalformedXML' : 'InvalidArgument', e.message);
   },
   serializeOutput(op, output) {
     return serializeRestOutput(op, output, xmlBodyCodec);

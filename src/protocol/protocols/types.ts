@@ -6,12 +6,18 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { ServiceError } from '../../shared/errors.js';
+import type { MalformedRequestError } from '../codecs/malformed.js';
 import type { Operation, ServiceModel } from '../model/shapes.js';
 
 export interface HttpRequest {
   readonly method: string;
-  /** Path exactly as received: percent-encoded, without the query string. */
-  readonly path: string;
+  /**
+   * Path as the protocol should read it: percent-encoded, without the query string. For
+   * virtual-hosted S3 it already starts with the bucket (see quirks/s3-virtual-host.ts).
+   */
+  path: string;
+  /** Path exactly as received (what the client signed). */
+  readonly rawPath?: string;
   /** Query string as received, without `?`. */
   readonly rawQuery: string;
   /** Lower-cased header names, as node:http gives them. */
@@ -52,6 +58,8 @@ export interface WireProtocol {
   parseInput(op: Operation, req: HttpRequest): Record<string, unknown>;
   serializeOutput(op: Operation, output: Record<string, unknown>, ctx: ResponseContext): HttpResponse;
   serializeError(model: ServiceModel, op: Operation | undefined, err: ServiceError, ctx: ResponseContext): HttpResponse;
+  /** The error this protocol's services answer for a request they cannot read. */
+  malformed(e: MalformedRequestError): ServiceError;
 }
 
 export function headerValue(req: HttpRequest, name: string): string | undefined {

@@ -1,0 +1,70 @@
+/** HTTP/1.1 behaviour AWS clients rely on: keep-alive, Expect: 100-continue, chunked bodies. */
+import { Agent, request } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { FORM, raw, sigV4Header } from '../helpers/http.js';
+import { useNimbus } from '../helpers/nimbus.js';
+
+const nimbus = useNimbus();
+const identity = 'Action=GetCallerIdentity&Version=2011-06-15';
+
+describe('HTTP transport', () => {
+  it('keeps connections alive across requests', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    let sockets = 0;
+    const created = agent.createConnection.bind(agent);
+    agent.createConnection = ((...args: Parameters<typeof created>) => {
+      sockets++;
+      return created(...args);
+    }) as typeof agent.createConnection;
+    for (let i = 0; i < 5; i++) {
+      const r = await raw(nimbus.current.endpoint, { method: 'POST', agent, headers: { 'content-type': FORM, authorization: sigV4Header('sts') }, body: identity });
+      expect(r.status).toBe(200);
+      expect(r.headers.connection).toBe('keep-alive');
+    }
+    expect(sockets).toBe(1);
+    agent.destroy();
+  });
+
+  it('answers Expect: 100-continue before the body is sent', async () => {
+    const url = new URL(nimbus.current.endpoint);
+    const result = await new Promise<{ continued: boolean; status: number; body: string }>((resolve, reject) => {
+      let continued = false;
+      const req = request({
+        host: url.hostname, port: url.port, method: 'POST', path: '/',
+        headers: { 'content-type': FORM, authorization: sigV4Header('sts'), expect: '100-continue', 'content-length': Buffer.byteLength(identity) },
+      }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ continued, status: res.statusCode ?? 0, body }));
+      });
+      req.on('continue', () => {
+        continued = true;
+        req.end(identity);
+      });
+      req.on('error', reject);
+    });
+    expect(result.continued).toBe(true);
+    expect(result.status).toBe(200);
+    expect(result.body).toContain('<GetCallerIdentityResult>');
+  });
+
+  it('reads chunked request bodies', async () => {
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': FORM, authorization: sigV4Header('sts') },
+      chunks: ['Action=GetCall', 'erIdentity&Vers', 'ion=2011-06-15'],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<Account>000000000000</Account>');
+  });
+
+  it('closes the connection when it answers before reading the body', async () => {
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: sigV4Header('dynamodb'), 'content-length': String(100 * 1024 * 1024) },
+      body: '{}',
+    });
+    expect(r.status).toBe(413);
+    expect(r.headers.connection).toBe('close');
+  });
+});

@@ -104,16 +104,16 @@ for (const id of serviceDirs) {
     if (s.type === 'structure' && !s.document) decls.push(structure(m, name, s));
     else if (s.type === 'string' && s.enum) decls.push(`export type ${name} = ${s.enum.map((e) => JSON.stringify(e)).join(' | ')};\n`);
   }
-  emit(`src/services/${id}/generated/types.ts`, `${HEADER}/* eslint-disable */
-import type { BlobPayload, EventStream } from '../../../protocol/handler-types.js';
-
-${decls.join('\n')}`);
+  const body = decls.join('\n');
+  const helpers = ['BlobPayload', 'EventStream'].filter((h) => new RegExp(`\\b${h}\\b`).test(body));
+  const helperImport = helpers.length ? `import type { ${helpers.join(', ')} } from '../../../protocol/handler-types.js';\n\n` : '';
+  emit(`src/services/${id}/generated/types.ts`, `${HEADER}${helperImport}${body}`);
 
   const ops = Object.entries(m.operations).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, op]) =>
     `  ${name}: { input: ${op.input ? op.input.shape : 'EmptyInput'}; output: ${op.output ? op.output.shape : 'EmptyOutput'} };`);
   const used = new Set(Object.values(m.operations).flatMap((op) => [op.input?.shape, op.output?.shape]).filter(Boolean) as string[]);
-  emit(`src/services/${id}/generated/operations.ts`, `${HEADER}import type { EmptyInput, EmptyOutput } from '../../../protocol/handler-types.js';
-import type { ${[...used].sort().join(', ')} } from './types.js';
+  const empties = ['EmptyInput', 'EmptyOutput'].filter((e) => ops.some((o) => o.includes(e)));
+  emit(`src/services/${id}/generated/operations.ts`, `${HEADER}${empties.length ? `import type { ${empties.join(', ')} } from '../../../protocol/handler-types.js';\n` : ''}import type { ${[...used].sort().join(', ')} } from './types.js';
 
 /** Every operation of the ${m.metadata.serviceId} API with its input and output types. */
 export interface Operations {
@@ -131,9 +131,10 @@ ${ops.join('\n')}
 }
 `;
   });
-  emit(`src/services/${id}/generated/errors.ts`, `${HEADER}import { ServiceError } from '../../../shared/errors.js';
-${errs.length ? "import type * as types from './types.js';\n" : ''}
-${errs.join('\n')}`);
+  const usesTypes = errs.some((e) => e.includes('types.'));
+  emit(`src/services/${id}/generated/errors.ts`, errs.length
+    ? `${HEADER}import { ServiceError } from '../../../shared/errors.js';\n${usesTypes ? "import type * as types from './types.js';\n" : ''}\n${errs.join('\n')}`
+    : `${HEADER}// The model declares no error shapes for this service.\nexport {};\n`);
 }
 
 if (stale.length) {

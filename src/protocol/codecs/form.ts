@@ -4,8 +4,7 @@
  */
 import type { Member, Shape } from '../model/shapes.js';
 import { MalformedRequestError } from './malformed.js';
-import { FLOAT_TYPES, INTEGER_TYPES, parseBooleanText, parseNumberText, setOwn } from './scalars.js';
-import { parseTimestamp } from './timestamp.js';
+import { readTextScalar, setOwn } from './scalars.js';
 
 export function decodeFormComponent(s: string): string {
   if (s.indexOf('+') !== -1) s = s.replace(/\+/g, ' ');
@@ -79,34 +78,6 @@ export function formMemberName(m: Member, dialect: FormDialect): string {
   return m.name;
 }
 
-function scalar(shape: Shape, text: string, name: string, member?: Member): unknown {
-  switch (shape.type) {
-    case 'string':
-    case 'character':
-      return text;
-    case 'boolean': {
-      const b = parseBooleanText(text);
-      if (b === undefined) throw new MalformedRequestError(`Value (${text}) for parameter ${name} is invalid. Expected: 'true' or 'false'.`);
-      return b;
-    }
-    case 'timestamp': {
-      const d = parseTimestamp(text);
-      if (!d) throw new MalformedRequestError(`Value (${text}) for parameter ${name} is invalid. Expected a timestamp.`);
-      void member;
-      return d;
-    }
-    case 'blob':
-      return Buffer.from(text, 'base64');
-    default:
-      if (INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) {
-        const n = parseNumberText(text, shape);
-        if (n === undefined) throw new MalformedRequestError(`Value (${text}) for parameter ${name} is invalid. Expected a number.`);
-        return n;
-      }
-      return text;
-  }
-}
-
 export function readForm(shape: Shape, node: FormNode, dialect: FormDialect, name = '', member?: Member): unknown {
   switch (shape.type) {
     case 'structure': {
@@ -144,6 +115,6 @@ export function readForm(shape: Shape, node: FormNode, dialect: FormDialect, nam
       return out;
     }
     default:
-      return scalar(shape, node.value ?? '', name, member);
+      return readTextScalar(shape, node.value ?? '', name);
   }
 }

@@ -1,5 +1,7 @@
 /** Scalar conversions shared by the codecs. */
 import type { Shape } from '../model/shapes.js';
+import { MalformedRequestError } from './malformed.js';
+import { parseTimestamp } from './timestamp.js';
 
 export const INTEGER_TYPES = new Set(['byte', 'short', 'integer', 'long', 'biginteger']);
 export const FLOAT_TYPES = new Set(['float', 'double', 'bigdecimal']);
@@ -57,4 +59,36 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
 
 export function timestampFormatOf(shape: Shape, memberFormat: string | undefined, fallback: string): string {
   return memberFormat ?? shape.timestampFormat ?? fallback;
+}
+
+function invalid(text: string, where: string, expected: string): MalformedRequestError {
+  return new MalformedRequestError(`Value (${text}) for parameter ${where} is invalid. Expected ${expected}.`);
+}
+
+/**
+ * Reads a scalar written as text — XML content, query and form parameters, headers, URI labels —
+ * as the shape's type; `where` names the parameter in the error.
+ */
+export function readTextScalar(shape: Shape, text: string, where: string): unknown {
+  switch (shape.type) {
+    case 'boolean': {
+      const b = parseBooleanText(text);
+      if (b === undefined) throw invalid(text, where, "'true' or 'false'");
+      return b;
+    }
+    case 'timestamp': {
+      const d = parseTimestamp(text);
+      if (!d) throw invalid(text, where, 'a timestamp');
+      return d;
+    }
+    case 'blob':
+      return Buffer.from(text, 'base64');
+    default:
+      if (INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) {
+        const n = parseNumberText(text, shape);
+        if (n === undefined) throw invalid(text, where, 'a number');
+        return n;
+      }
+      return text;
+  }
 }

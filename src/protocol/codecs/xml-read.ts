@@ -1,9 +1,7 @@
 /** Reads a parsed XML element into the handler's typed value, walking the shape. */
 import type { Member, Shape } from '../model/shapes.js';
 import { boundInRequest, wireName } from '../model/shapes.js';
-import { MalformedRequestError } from './malformed.js';
-import { FLOAT_TYPES, INTEGER_TYPES, parseBooleanText, parseNumberText, setOwn } from './scalars.js';
-import { parseTimestamp } from './timestamp.js';
+import { readTextScalar, setOwn } from './scalars.js';
 import type { XmlElement } from './xml-parse.js';
 
 /**
@@ -12,33 +10,6 @@ import type { XmlElement } from './xml-parse.js';
  */
 export function xmlMemberName(m: Member): string {
   return wireName(m);
-}
-
-export function readXmlScalar(shape: Shape, text: string, where: string): unknown {
-  switch (shape.type) {
-    case 'string':
-    case 'character':
-      return text;
-    case 'boolean': {
-      const b = parseBooleanText(text);
-      if (b === undefined) throw new MalformedRequestError(`Invalid boolean value ${JSON.stringify(text)} for ${where}`);
-      return b;
-    }
-    case 'timestamp': {
-      const d = parseTimestamp(text);
-      if (!d) throw new MalformedRequestError(`Invalid timestamp ${JSON.stringify(text)} for ${where}`);
-      return d;
-    }
-    case 'blob':
-      return Buffer.from(text, 'base64');
-    default:
-      if (INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) {
-        const n = parseNumberText(text, shape);
-        if (n === undefined) throw new MalformedRequestError(`Invalid number ${JSON.stringify(text)} for ${where}`);
-        return n;
-      }
-      return text;
-  }
 }
 
 function readEntries(shape: Shape, entries: XmlElement[], where: string): Record<string, unknown> {
@@ -69,7 +40,7 @@ export function readXml(shape: Shape, el: XmlElement, where = shape.name): unkno
         const name = xmlMemberName(m);
         if (m.xmlAttribute) {
           const a = el.attrs[name.includes(':') ? name.slice(name.indexOf(':') + 1) : name];
-          if (a !== undefined) out[m.name] = readXmlScalar(m.shape, a, `${where}.${m.name}`);
+          if (a !== undefined) out[m.name] = readTextScalar(m.shape, a, `${where}.${m.name}`);
           continue;
         }
         const found = byName.get(name);
@@ -92,6 +63,6 @@ export function readXml(shape: Shape, el: XmlElement, where = shape.name): unkno
     case 'map':
       return readEntries(shape, el.children.filter((c) => c.name === 'entry'), where);
     default:
-      return readXmlScalar(shape, el.text, where);
+      return readTextScalar(shape, el.text, where);
   }
 }

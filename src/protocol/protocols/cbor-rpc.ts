@@ -7,7 +7,7 @@ import { Encoder } from 'cbor-x';
 import { ServiceError } from '../../shared/errors.js';
 import { readDocument, writeDocument, type DocumentFlavor } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
-import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode, serializationException } from './errors.js';
+import { documentError, errorStatus, serializationException } from './errors.js';
 import { headerValue, type WireProtocol } from './types.js';
 
 const cbor = new Encoder({ useRecords: false, tagUint8Array: false, mapsAsObjects: true });
@@ -75,19 +75,8 @@ export const cborRpcProtocol: WireProtocol = {
     return { statusCode: 200, headers: { ...HEADERS }, body: Buffer.from(cbor.encode(doc)) };
   },
   serializeError(model, _op, err) {
-    const shape = errorShapeFor(model, err);
-    const doc: Record<string, unknown> = shape
-      ? (writeDocument(shape, errorFieldValues(shape, err), cborFlavor) as Record<string, unknown>)
-      : { ...err.fields };
-    if (!messageMember(shape) && err.message) doc.message = err.message;
-    const headers: Record<string, string> = { ...HEADERS, ...err.headers };
-    if (model.metadata.awsQueryCompatible) {
-      headers['x-amzn-query-error'] = `${queryErrorCode(shape, err)};${err.senderFault ? 'Sender' : 'Receiver'}`;
-    }
-    return {
-      statusCode: errorStatus(shape, err, false),
-      headers,
-      body: Buffer.from(cbor.encode({ __type: err.code, ...doc })),
-    };
+    const { shape, doc, headers } = documentError(model, err, cborFlavor);
+    return { statusCode: errorStatus(shape, err, false), headers: { ...HEADERS, ...headers }, body: Buffer.from(cbor.encode(doc)) };
   },
+
 };

@@ -2,6 +2,7 @@
 import { ServiceError } from '../../shared/errors.js';
 import type { MalformedRequestError } from '../codecs/malformed.js';
 import type { Member, ServiceModel, Shape } from '../model/shapes.js';
+import { writeDocument, type DocumentFlavor } from '../codecs/document.js';
 
 /** The model's shape for this error, if the service models it. */
 export function errorShapeFor(model: ServiceModel, err: ServiceError): Shape | undefined {
@@ -50,4 +51,18 @@ export function serializationException(e: MalformedRequestError): ServiceError {
 /** Query and EC2 services: broken encoding is MalformedQueryString, an unreadable value InvalidParameterValue. */
 export function queryMalformed(e: MalformedRequestError): ServiceError {
   return new ServiceError(e.kind === 'encoding' ? 'MalformedQueryString' : 'InvalidParameterValue', e.message);
+}
+
+/**
+ * The body of a JSON or CBOR error: `__type`, the message (under the member the shape models, else
+ * `message`) and the error's members; plus, for query-compatible services, the
+ * `x-amzn-query-error: <code>;Sender|Receiver` header that carries the query-era code.
+ */
+export function documentError(model: ServiceModel, err: ServiceError, flavor: DocumentFlavor): { shape?: Shape; doc: Record<string, unknown>; headers: Record<string, string> } {
+  const shape = errorShapeFor(model, err);
+  const doc: Record<string, unknown> = shape ? (writeDocument(shape, errorFieldValues(shape, err), flavor) as Record<string, unknown>) : { ...err.fields };
+  if (!messageMember(shape) && err.message) doc.message = err.message;
+  const headers: Record<string, string> = { ...err.headers };
+  if (model.metadata.awsQueryCompatible) headers['x-amzn-query-error'] = `${queryErrorCode(shape, err)};${err.senderFault ? 'Sender' : 'Receiver'}`;
+  return { shape, doc: { __type: err.code, ...doc }, headers };
 }

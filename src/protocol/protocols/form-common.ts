@@ -1,9 +1,10 @@
 /** What the query and EC2 protocols share: reading the form parameters and writing XML errors' fields. */
-import type { ServiceError } from '../../shared/errors.js';
-import { buildFormTree, parseFormPairs, type FormNode } from '../codecs/form.js';
+import { buildFormTree, parseFormPairs, readForm, type FormDialect, type FormNode } from '../codecs/form.js';
 import type { ServiceModel, Shape } from '../model/shapes.js';
 import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
-import { headerValue, type HttpRequest } from './types.js';
+import { ServiceError as AwsError } from '../../shared/errors.js';
+import { queryMalformed } from './errors.js';
+import { headerValue, type HttpRequest, type WireProtocol } from './types.js';
 
 const formCache = new WeakMap<HttpRequest, { pairs: [string, string][]; tree?: FormNode }>();
 
@@ -50,7 +51,7 @@ export function envelopeNamespace(model: ServiceModel): string {
 }
 
 /** `<Code>`, `<Message>` and the error's other members, as XML. */
-export function writeErrorBody(w: XmlWriter, shape: Shape | undefined, err: ServiceError, withType: boolean): void {
+export function writeErrorBody(w: XmlWriter, shape: Shape | undefined, err: AwsError, withType: boolean): void {
   if (withType) w.raw(`<Type>${err.senderFault ? 'Sender' : 'Receiver'}</Type>`);
   w.raw(`<Code>${escapeXml(shape?.error?.code ?? err.code)}</Code>`);
   if (err.message) w.raw(`<Message>${escapeXml(err.message)}</Message>`);
@@ -68,4 +69,24 @@ export function writeErrorBody(w: XmlWriter, shape: Shape | undefined, err: Serv
     if (v === undefined || v === null || k.toLowerCase() === 'message') continue;
     w.raw(`<${k}>${escapeXml(String(v))}</${k}>`);
   }
+}
+
+/** Everything the query and EC2 protocols read the same way: Action routing and form parameters. */
+export function formRequestSide(dialect: FormDialect): Pick<WireProtocol, 'needsBodyToRoute' | 'matches' | 'resolveOperation' | 'streamsInput' | 'parseInput' | 'malformed'> {
+  return {
+    needsBodyToRoute: true,
+    matches: isFormRequest,
+    resolveOperation(model, req) {
+      const action = formParam(req, 'Action');
+      if (action === undefined) return undefined;
+      const op = model.operations.get(action);
+      if (!op) throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
+      return op;
+    },
+    streamsInput: () => false,
+    parseInput(op, req) {
+      return op.input ? (readForm(op.input, formTree(req), dialect) as Record<string, unknown>) : {};
+    },
+    malformed: queryMalformed,
+  };
 }

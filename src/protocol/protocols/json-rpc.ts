@@ -8,8 +8,8 @@ import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
 import { EVENT_STREAM_CONTENT_TYPE, eventStreamBody, eventStreamMember, type EventDocumentWriter } from '../codecs/event-stream.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import type { Operation, ServiceModel } from '../model/shapes.js';
-import { errorFieldValues, errorShapeFor, errorStatus, messageMember, queryErrorCode, serializationException } from './errors.js';
-import { headerValue, type HttpRequest, type HttpResponse, type ResponseContext, type WireProtocol } from './types.js';
+import { documentError, errorStatus, serializationException } from './errors.js';
+import { headerValue, type HttpResponse, type WireProtocol } from './types.js';
 
 function contentType(model: ServiceModel): string {
   return `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`;
@@ -80,17 +80,9 @@ export const jsonRpcProtocol: WireProtocol = {
     return { statusCode: 200, headers: { 'content-type': contentType(op.service) }, body: JSON.stringify(doc) };
   },
 
-  serializeError(model, _op, err, _ctx: ResponseContext) {
-    const shape = errorShapeFor(model, err);
-    const doc: Record<string, unknown> = shape
-      ? (writeDocument(shape, errorFieldValues(shape, err), jsonFlavor) as Record<string, unknown>)
-      : { ...err.fields };
-    if (!messageMember(shape) && err.message) doc.message = err.message;
-    const body = JSON.stringify({ __type: err.code, ...doc });
-    const headers: Record<string, string> = { 'content-type': contentType(model), ...err.headers };
-    if (model.metadata.awsQueryCompatible) {
-      headers['x-amzn-query-error'] = `${queryErrorCode(shape, err)};${err.senderFault ? 'Sender' : 'Receiver'}`;
-    }
-    return { statusCode: errorStatus(shape, err, false), headers, body };
+  serializeError(model, _op, err) {
+    const { shape, doc, headers } = documentError(model, err, jsonFlavor);
+    return { statusCode: errorStatus(shape, err, false), headers: { 'content-type': contentType(model), ...headers }, body: JSON.stringify(doc) };
   },
+
 };

@@ -3,39 +3,16 @@
  * and dotted member names in; `<OpResponse><OpResult>…</OpResult><ResponseMetadata>` XML out;
  * errors as `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  */
-import { ServiceError } from '../../shared/errors.js';
-import { readForm } from '../codecs/form.js';
-import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
-import { errorShapeFor, errorStatus, queryMalformed } from './errors.js';
-import { formParam, formTree, isFormRequest, envelopeNamespace, writeErrorBody } from './form-common.js';
+import { XmlWriter } from '../codecs/xml-write.js';
+import { errorShapeFor, errorStatus } from './errors.js';
+import { envelopeNamespace, formRequestSide, writeErrorBody } from './form-common.js';
 import type { WireProtocol } from './types.js';
 
 const XML_TYPE = 'text/xml';
 
 export const queryProtocol: WireProtocol = {
   name: 'query',
-  needsBodyToRoute: true,
-
-  matches: isFormRequest,
-
-  resolveOperation(model, req) {
-    const action = formParam(req, 'Action');
-    if (action === undefined) return undefined;
-    const op = model.operations.get(action);
-    if (!op) throw new ServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);
-    return op;
-  },
-
-  streamsInput() {
-    return false;
-  },
-
-  parseInput(op, req) {
-    if (!op.input) return {};
-    return readForm(op.input, formTree(req), 'query') as Record<string, unknown>;
-  },
-
-  malformed: queryMalformed,
+  ...formRequestSide('query'),
 
   serializeOutput(op, output, ctx) {
     const w = new XmlWriter();

@@ -5,13 +5,12 @@
  */
 import type { Readable } from 'node:stream';
 import { EVENT_STREAM_CONTENT_TYPE, eventStreamBody, type EventDocumentWriter } from '../codecs/event-stream.js';
-import { MalformedRequestError } from '../codecs/malformed.js';
-import { FLOAT_TYPES, INTEGER_TYPES, floatToWire, parseBooleanText, parseNumberText, setOwn, toBuffer } from '../codecs/scalars.js';
-import { formatTimestamp, parseTimestamp, type TimestampFormat } from '../codecs/timestamp.js';
+import { FLOAT_TYPES, floatToWire, readTextScalar, setOwn, toBuffer } from '../codecs/scalars.js';
+import { formatTimestamp, type TimestampFormat } from '../codecs/timestamp.js';
 import type { Member, Operation, ServiceModel, Shape } from '../model/shapes.js';
 import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
 import { matchRoute, parseRestQuery, type RouteMatch } from './rest-routes.js';
-import type { HeaderValue, HttpRequest, HttpResponse } from './types.js';
+import type { HeaderValue, HttpRequest, HttpResponse, WireProtocol } from './types.js';
 
 export interface RestBodyCodec {
   readonly contentType: string;
@@ -46,33 +45,11 @@ function restRoute(op: Operation, req: HttpRequest): RouteMatch | undefined {
   return m?.op === op ? m : undefined;
 }
 
+/** A header, label or query value as its member's type; mediaType headers arrive base64-encoded. */
 function textScalar(shape: Shape, text: string, where: string, m?: Member): unknown {
-  switch (shape.type) {
-    case 'string':
-    case 'character':
-      // A mediaType (jsonvalue) header travels base64-encoded; the member is the decoded text.
-      if (m?.jsonvalue) return Buffer.from(text, 'base64').toString('utf8');
-      return text;
-    case 'boolean': {
-      const b = parseBooleanText(text);
-      if (b === undefined) throw new MalformedRequestError(`Invalid boolean ${JSON.stringify(text)} for ${where}`);
-      return b;
-    }
-    case 'timestamp': {
-      const d = parseTimestamp(text);
-      if (!d) throw new MalformedRequestError(`Invalid timestamp ${JSON.stringify(text)} for ${where}`);
-      return d;
-    }
-    case 'blob':
-      return Buffer.from(text, 'base64');
-    default:
-      if (INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) {
-        const n = parseNumberText(text, shape);
-        if (n === undefined) throw new MalformedRequestError(`Invalid number ${JSON.stringify(text)} for ${where}`);
-        return n;
-      }
-      return text;
-  }
+  // A mediaType (jsonvalue) header travels base64-encoded; the member is the decoded text.
+  if (shape.type === 'string' && m?.jsonvalue) return Buffer.from(text, 'base64').toString('utf8');
+  return readTextScalar(shape, text, where);
 }
 
 /**
@@ -312,4 +289,19 @@ export function writeBoundMembers(shape: Shape, value: Record<string, unknown>, 
 
 export function isReadable(v: unknown): v is Readable {
   return typeof v === 'object' && v !== null && typeof (v as Readable).pipe === 'function';
+}
+
+/** The parts of a REST protocol that only differ by its body codec (JSON or XML). */
+export function restSides(codec: RestBodyCodec): Pick<WireProtocol, 'needsBodyToRoute' | 'matches' | 'resolveOperation' | 'streamsInput' | 'parseInput' | 'serializeOutput'> {
+  return {
+    needsBodyToRoute: false,
+    matches: () => true,
+    resolveOperation: resolveRestOperation,
+    streamsInput(op) {
+      const p = payloadMember(op.input);
+      return !!p && p.shape.type === 'blob' && p.streaming;
+    },
+    parseInput: (op, req) => parseRestInput(op, req, codec),
+    serializeOutput: (op, output) => serializeRestOutput(op, output, codec),
+  };
 }

@@ -8,7 +8,7 @@ import type { Member, Shape } from '../model/shapes.js';
 import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
 import { errorFieldValues, errorShapeFor, errorStatus, messageMember, serializationException } from './errors.js';
 import { jsonEventDocuments, parseJsonBody } from './json-rpc.js';
-import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
+import { restSides, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
 import type { HeaderValue, WireProtocol } from './types.js';
 
 function writeUnbound(shape: Shape, value: Record<string, unknown>): Record<string, unknown> {
@@ -56,22 +56,8 @@ export const jsonBodyCodec: RestBodyCodec = {
 
 export const restJsonProtocol: WireProtocol = {
   name: 'rest-json',
-  needsBodyToRoute: false,
-  matches() {
-    return true;
-  },
-  resolveOperation: resolveRestOperation,
-  streamsInput(op) {
-    const p = op.input?.payload ? op.input.memberMap.get(op.input.payload) : undefined;
-    return !!p && p.shape.type === 'blob' && p.streaming;
-  },
-  parseInput(op, req) {
-    return parseRestInput(op, req, jsonBodyCodec);
-  },
+  ...restSides(jsonBodyCodec),
   malformed: serializationException,
-  serializeOutput(op, output) {
-    return serializeRestOutput(op, output, jsonBodyCodec);
-  },
   serializeError(model, _op, err) {
     const shape = errorShapeFor(model, err);
     const headers: Record<string, HeaderValue> = { 'content-type': 'application/json', 'x-amzn-errortype': err.code, ...err.headers };

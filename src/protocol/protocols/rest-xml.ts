@@ -10,7 +10,7 @@ import type { Member } from '../model/shapes.js';
 import { serviceQuirks } from '../quirks/index.js';
 import { errorFieldValues, errorShapeFor, errorStatus } from './errors.js';
 import { writeErrorBody } from './form-common.js';
-import { parseRestInput, resolveRestOperation, serializeRestOutput, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
+import { restSides, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { HeaderValue, WireProtocol } from './types.js';
 
@@ -54,24 +54,10 @@ export const xmlBodyCodec: RestBodyCodec = {
 
 export const restXmlProtocol: WireProtocol = {
   name: 'rest-xml',
-  needsBodyToRoute: false,
-  matches() {
-    return true;
-  },
-  resolveOperation: resolveRestOperation,
-  streamsInput(op) {
-    const p = op.input?.payload ? op.input.memberMap.get(op.input.payload) : undefined;
-    return !!p && p.shape.type === 'blob' && p.streaming;
-  },
-  parseInput(op, req) {
-    return parseRestInput(op, req, xmlBodyCodec);
-  },
+  ...restSides(xmlBodyCodec),
   /** S3's answers: MalformedXML for a body it cannot read, InvalidArgument for a bad parameter. */
   malformed(e) {
     return new ServiceError(e.kind === 'body' ? 'MalformedXML' : 'InvalidArgument', e.message);
-  },
-  serializeOutput(op, output) {
-    return serializeRestOutput(op, output, xmlBodyCodec);
   },
   serializeError(model, _op, err, ctx) {
     const shape = errorShapeFor(model, err);

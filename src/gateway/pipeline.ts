@@ -79,16 +79,20 @@ function receive(raw: IncomingMessage): Received {
 
 // 2. route service ---------------------------------------------------------------------------
 
-function isForm(rx: Received): boolean {
-  return (rx.http.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+/** A query/EC2-protocol request: a POSTed form (S3 objects are PUT; S3 form uploads are multipart). */
+function isQueryForm(rx: Received): boolean {
+  return rx.http.method === 'POST' && (rx.http.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
 async function routeServiceStep(gw: Gateway, rx: Received): Promise<Routed> {
-  // Query-protocol requests may name Action and Version only in a form body: read it (it is small).
-  if (isForm(rx) && rx.http.body === undefined) rx.http.body = await readBody(rx.raw);
+  // Query-protocol requests may name Action and Version only in the form body: read it now, and
+  // undo request compression first (query services never treat Content-Encoding as data).
+  if (isQueryForm(rx) && rx.http.body === undefined) {
+    rx.http.body = decompress(await readBody(rx.raw), headerText(rx, 'content-encoding'), ['gzip']);
+  }
   let action = rx.query.get('Action');
   let version = rx.query.get('Version');
-  if (action === undefined && rx.http.body?.length && isForm(rx)) {
+  if (action === undefined && rx.http.body?.length && isQueryForm(rx)) {
     try {
       for (const [k, v] of parseFormPairs(rx.http.body.toString('utf8'))) {
         if (k === 'Action') action ??= v;
@@ -137,11 +141,14 @@ async function deserialize(authed: Authenticated): Promise<Deserialized> {
   const operation = protocol.resolveOperation(model, http);
   if (!operation) throw unknownOperation(authed);
   if (http.body === undefined) {
-    if (protocol.streamsInput(operation)) http.bodyStream = authed.raw;
-    else http.body = await readBody(authed.raw);
-  }
-  if (http.body && operation.requestCompression.length) {
-    http.body = decompress(http.body, headerText(authed, 'content-encoding'), operation.requestCompression);
+    if (protocol.streamsInput(operation)) {
+      http.bodyStream = authed.raw;
+    } else {
+      http.body = await readBody(authed.raw);
+      if (operation.requestCompression.length) {
+        http.body = decompress(http.body, headerText(authed, 'content-encoding'), operation.requestCompression);
+      }
+    }
   }
   return { ...authed, operation, input: protocol.parseInput(operation, http) };
 }

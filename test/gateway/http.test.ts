@@ -68,3 +68,37 @@ describe('HTTP transport', () => {
     expect(r.headers.connection).toBe('close');
   });
 });
+
+describe('request compression', () => {
+  it('accepts gzip bodies for operations modeled with requestcompression (query protocol)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': FORM, 'content-encoding': 'gzip', authorization: sigV4Header('monitoring') },
+      body: gzipSync('Action=PutMetricData&Version=2010-08-01&Namespace=App'),
+    });
+    expect(r.status).toBe(501);
+    expect(r.body).toContain('The operation PutMetricData of CloudWatch is not implemented by Nimbus yet.');
+  });
+
+  it('accepts gzip bodies for operations modeled with requestcompression (JSON protocol)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'GraniteServiceVersion20100801.PutMetricData', 'content-encoding': 'gzip', authorization: sigV4Header('monitoring') },
+      body: gzipSync(JSON.stringify({ Namespace: 'App' })),
+    });
+    expect(r.status).toBe(501);
+    expect(JSON.parse(r.body).message).toContain('PutMetricData of CloudWatch');
+  });
+
+  it('answers a body that is not gzip although it says so with a 400', async () => {
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'GraniteServiceVersion20100801.PutMetricData', 'content-encoding': 'gzip', authorization: sigV4Header('monitoring') },
+      body: '{"Namespace":"App"}',
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).__type).toBe('SerializationException');
+  });
+});

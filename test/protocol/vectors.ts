@@ -11,6 +11,7 @@ import { FLOAT_TYPES } from '../../src/protocol/codecs/scalars.js';
 
 export const vectorsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/testdata/protocols');
 export const haveVectors = existsSync(vectorsDir);
+if (!haveVectors) console.warn(`protocol vectors not found at ${vectorsDir}: the protocol compliance tests are skipped`);
 
 export interface VectorCase {
   id?: string;

@@ -69,6 +69,7 @@ describe('kill -9 during a write load', () => {
     await Promise.all(writers);
     const total = [...acknowledged.values()].reduce((n, v) => n + v.size, 0);
     expect(total).toBeGreaterThan(50);
+    if (process.env.NIMBUS_TEST_VERBOSE) console.log(`acknowledged writes before kill -9: ${total}`);
 
     const second = await start();
     const after = client(second.endpoint);

@@ -24,7 +24,11 @@ export interface ValidateOptions {
 
 const patterns = new WeakMap<Shape, RegExp | null>();
 
-/** The model's Java regex as a JS RegExp (Java's inline `(?i)` becomes the `i` flag). */
+/**
+ * The model's Java regex as a JS RegExp. AWS's validator matches the whole value (Java's
+ * `String.matches`), so the pattern is anchored: IAM rejects the user name `a b` for `[\w+=,.@-]+`.
+ * Java's inline `(?i)` becomes the `i` flag.
+ */
 function patternOf(shape: Shape): RegExp | null {
   let re = patterns.get(shape);
   if (re === undefined) {
@@ -34,6 +38,7 @@ function patternOf(shape: Shape): RegExp | null {
       src = src.slice(4);
       flags += 'i';
     }
+    src = `^(?:${src})$`;
     try {
       re = new RegExp(src, flags);
     } catch {

@@ -12,6 +12,7 @@ import { resolveCaller } from '../auth/principal.js';
 import { parseFormPairs } from '../protocol/codecs/form.js';
 import { MalformedRequestError } from '../protocol/codecs/malformed.js';
 import { protocolFor } from '../protocol/protocols/index.js';
+import { formParam } from '../protocol/protocols/form-common.js';
 import type { HttpResponse } from '../protocol/protocols/types.js';
 import { formMemberName } from '../protocol/codecs/form.js';
 import { missingRequired, validateInput, validationMessage } from '../protocol/validate/validate.js';
@@ -59,21 +60,34 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
 function receive(raw: IncomingMessage): Received {
   const url = raw.url ?? '/';
   const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
   const hostHeader = raw.headers.host ?? '';
   const host = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
   const query = new Map<string, string>();
-  try {
-    for (const [k, v] of parseFormPairs(rawQuery.replace(/\+/g, '%2B'))) if (!query.has(k)) query.set(k, v);
-  } catch {
-    // A malformed query string is the protocol's to reject, with the service's error envelope.
+  if (rawQuery) {
+    try {
+      for (const [k, v] of parseFormPairs(rawQuery.replace(/\+/g, '%2B'))) if (!query.has(k)) query.set(k, v);
+    } catch {
+      // A malformed query string is the protocol's to reject, with the service's error envelope.
+    }
   }
   return {
     requestId: newRequestId(),
     startedAt: process.hrtime.bigint(),
     raw,
-    http: { method: raw.method ?? 'GET', path: q === -1 ? url : url.slice(0, q), rawPath: q === -1 ? url : url.slice(0, q), rawQuery, headers: raw.headers, host },
+    http: { method: raw.method ?? 'GET', path, rawPath: path, rawQuery, headers: raw.headers, host, body: undefined, bodyStream: undefined },
     query,
+    route: undefined,
+    runtime: undefined,
+    protocol: undefined,
+    credential: undefined,
+    credentialError: undefined,
+    caller: undefined,
+    accountId: undefined,
+    region: undefined,
+    operation: undefined,
+    input: undefined,
   };
 }
 
@@ -87,31 +101,32 @@ function isQueryForm(rx: Received): boolean {
 async function routeServiceStep(gw: Gateway, rx: Received): Promise<Routed> {
   // Query-protocol requests may name Action and Version only in the form body: read it now, and
   // undo request compression first (query services never treat Content-Encoding as data).
-  if (isQueryForm(rx) && rx.http.body === undefined) {
-    rx.http.body = decompress(await readBody(rx.raw), headerText(rx, 'content-encoding'), ['gzip']);
-  }
   let action = rx.query.get('Action');
   let version = rx.query.get('Version');
-  if (action === undefined && rx.http.body?.length && isQueryForm(rx)) {
-    try {
-      for (const [k, v] of parseFormPairs(rx.http.body.toString('utf8'))) {
-        if (k === 'Action') action ??= v;
-        if (k === 'Version') version ??= v;
+  if (isQueryForm(rx)) {
+    rx.http.body = decompress(await readBody(rx.raw), headerText(rx, 'content-encoding'), ['gzip']);
+    if (action === undefined) {
+      try {
+        action = formParam(rx.http, 'Action');
+        version = formParam(rx.http, 'Version');
+      } catch {
+        // left to the protocol to reject
       }
-    } catch {
-      // left to the protocol to reject
     }
   }
-  let credential;
   try {
-    credential = readCredential(headerText(rx, 'authorization'), rx.query);
-  } catch {
+    rx.credential = readCredential(headerText(rx, 'authorization'), rx.query);
+  } catch (e) {
     // A malformed signature is rejected in authenticate, once the error envelope is known.
+    rx.credentialError = e;
   }
-  const route = routeService(rx.http, { credential, action, version }, gw.registry);
+  const route = routeService(rx.http, { credential: rx.credential, action, version }, gw.registry);
   if (!route) throw CommonErrors.serviceNotAvailable(`${rx.http.method} ${rx.http.path}`);
   if (route.hostBucket !== undefined) rx.http.path = virtualHostedPath(route.hostBucket, rx.http.path);
-  return { ...rx, route, runtime: route.runtime, protocol: protocolFor(route.runtime.model(), rx.http) };
+  rx.route = route;
+  rx.runtime = route.runtime;
+  rx.protocol = protocolFor(route.runtime.model(), rx.http);
+  return rx as Routed;
 }
 
 function headerText(rx: Received, name: string): string | undefined {
@@ -126,10 +141,14 @@ function headerText(rx: Received, name: string): string | undefined {
  * and IAM/STS credentials arrive with the identity issue and slot in here.
  */
 function authenticate(gw: Gateway, routed: Routed): Authenticated {
-  const credential = readCredential(headerText(routed, 'authorization'), routed.query);
+  if (routed.credentialError) throw routed.credentialError;
+  const credential = routed.credential;
   const caller = resolveCaller(credential?.accessKeyId, gw.config.defaultAccountId);
   const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
-  return { ...routed, credential, caller, accountId: caller.accountId, region: scopeRegion ?? routed.route.hostRegion ?? gw.config.region };
+  routed.caller = caller;
+  routed.accountId = caller.accountId;
+  routed.region = scopeRegion ?? routed.route.hostRegion ?? gw.config.region;
+  return routed as Authenticated;
 }
 
 // 4. route operation + deserialize -----------------------------------------------------------
@@ -150,7 +169,9 @@ async function deserialize(authed: Authenticated): Promise<Deserialized> {
       }
     }
   }
-  return { ...authed, operation, input: protocol.parseInput(operation, http) };
+  authed.operation = operation;
+  authed.input = protocol.parseInput(operation, http);
+  return authed as Deserialized;
 }
 
 function unknownOperation(authed: Authenticated): ServiceError {

@@ -22,14 +22,16 @@ export function bodyFullyRead(raw: IncomingMessage): boolean {
 }
 
 export async function writeResponse(res: ServerResponse, response: HttpResponse, idHeaders: Record<string, string>, isHead: boolean, closeConnection: boolean): Promise<void> {
-  const headers: Record<string, string | string[]> = { ...response.headers, ...idHeaders };
+  const headers = response.headers;
+  for (const k in idHeaders) headers[k] = idHeaders[k]!;
   if (closeConnection) headers.connection = 'close';
   const body = response.body;
   if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
-    const buf = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
-    if (!hasHeader(headers, 'content-length')) headers['content-length'] = String(buf?.length ?? 0);
+    if (headers['content-length'] === undefined) {
+      headers['content-length'] = String(body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+    }
     res.writeHead(response.statusCode, headers);
-    res.end(isHead ? undefined : buf);
+    res.end(isHead ? undefined : body);
     return;
   }
   res.writeHead(response.statusCode, headers);
@@ -44,8 +46,4 @@ export async function writeResponse(res: ServerResponse, response: HttpResponse,
     // cut the connection so the client sees a truncated response, never a silent success.
     res.destroy();
   }
-}
-
-function hasHeader(headers: Record<string, unknown>, name: string): boolean {
-  return Object.keys(headers).some((k) => k.toLowerCase() === name);
 }

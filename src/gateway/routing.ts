@@ -11,9 +11,13 @@ import type { ServiceRegistry, ServiceRuntime } from './services.js';
 export interface ServiceRoute {
   runtime: ServiceRuntime;
   /** A region named by the host (`sqs.eu-west-1.localhost`), if any. */
-  hostRegion?: string;
+  hostRegion: string | undefined;
   /** For S3 virtual-hosted requests: the bucket named by the host. */
-  hostBucket?: string;
+  hostBucket: string | undefined;
+}
+
+function route(runtime: ServiceRuntime, hostRegion?: string, hostBucket?: string): ServiceRoute {
+  return { runtime, hostRegion, hostBucket };
 }
 
 export interface RoutingHints {
@@ -48,16 +52,12 @@ function fromHost(host: string, registry: ServiceRegistry): ServiceRoute | undef
   const s3 = registry.get('s3');
   if (s3At !== -1 && s3) {
     const region = labels[s3At + 1];
-    return {
-      runtime: s3,
-      hostBucket: s3At > 0 ? labels.slice(0, s3At).join('.') : undefined,
-      hostRegion: region && REGION.test(region) ? region : undefined,
-    };
+    return route(s3, region && REGION.test(region) ? region : undefined, s3At > 0 ? labels.slice(0, s3At).join('.') : undefined);
   }
   const [first, second] = labels;
   const runtime = registry.endpoint(first!);
   if (!runtime) return undefined;
-  return { runtime, hostRegion: second && REGION.test(second) ? second : undefined };
+  return route(runtime, second && REGION.test(second) ? second : undefined);
 }
 
 /** The path's first segment, decoded; undecodable escapes leave it as written (no service matches it). */
@@ -91,8 +91,7 @@ function narrow(candidates: ServiceRuntime[], req: HttpRequest, hints: RoutingHi
 
 export function routeService(req: HttpRequest, hints: RoutingHints, registry: ServiceRegistry): ServiceRoute | undefined {
   const host = fromHost(req.host, registry);
-  const withHost = (runtime: ServiceRuntime): ServiceRoute =>
-    host?.runtime === runtime ? host : { runtime, hostRegion: host?.hostRegion };
+  const withHost = (runtime: ServiceRuntime): ServiceRoute => (host?.runtime === runtime ? host : route(runtime, host?.hostRegion));
 
   if (hints.credential) {
     const candidates = registry.signing(hints.credential.service);
@@ -115,7 +114,7 @@ export function routeService(req: HttpRequest, hints: RoutingHints, registry: Se
   }
   if (host) return host;
   const byPath = registry.pathPrefix(firstSegment(req.path));
-  if (byPath) return { runtime: byPath };
+  if (byPath) return route(byPath);
   const s3 = registry.get('s3');
-  return s3 ? { runtime: s3 } : undefined;
+  return s3 ? route(s3) : undefined;
 }

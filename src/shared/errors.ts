@@ -9,7 +9,7 @@ export interface ServiceErrorOptions {
   senderFault?: boolean;
   /** Members of the error shape besides its message (modeled or not), as AWS names them. */
   fields?: Record<string, unknown>;
-  /** Extra response headers (e.g. `Allow` on S3's 405). */
+  /** Extra response headers, names in lower case (e.g. `allow` on S3's 405). */
   headers?: Record<string, string>;
 }
 

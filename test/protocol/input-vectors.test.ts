@@ -30,6 +30,7 @@ function requestFor(lc: LoadedCase): HttpRequest {
     headers,
     host: s.host ?? 'example.com',
     body,
+    bodyStream: undefined,
   };
 }
 

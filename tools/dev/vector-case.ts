@@ -13,7 +13,7 @@ for (const lc of loadCases(kind)) {
     const q = s.uri.indexOf('?');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(s.headers ?? {})) headers[k.toLowerCase()] = v;
-    const req = { method: s.method ?? lc.c.given.http?.method ?? 'POST', path: q < 0 ? s.uri : s.uri.slice(0, q), rawQuery: q < 0 ? '' : s.uri.slice(q + 1), headers, host: s.host ?? 'example.com', body: Buffer.from(s.body ?? '', lc.stem.includes('cbor') ? 'base64' : 'utf8') };
+    const req = { method: s.method ?? lc.c.given.http?.method ?? 'POST', path: q < 0 ? s.uri : s.uri.slice(0, q), rawQuery: q < 0 ? '' : s.uri.slice(q + 1), headers, host: s.host ?? 'example.com', body: Buffer.from(s.body ?? '', lc.stem.includes('cbor') ? 'base64' : 'utf8'), bodyStream: undefined };
     const proto = protocolByName(protocolNameForStem(lc.stem));
     try {
       const op = proto.resolveOperation(lc.op.service, req);

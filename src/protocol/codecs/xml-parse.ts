@@ -2,8 +2,16 @@
  * Strict XML parsing (saxes) into a small element tree. Entities beyond the XML predefined ones
  * are refused, so no document can expand or reach outside itself.
  */
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser as SaxesParserType } from 'saxes';
 import { MalformedRequestError } from './malformed.js';
+
+// Loaded on first use: most requests never carry XML, and the module costs ~30 ms at start-up.
+let Saxes: typeof SaxesParserType | undefined;
+function saxesParser(): SaxesParserType<{ xmlns: true }> {
+  Saxes ??= (createRequire(import.meta.url)('saxes') as { SaxesParser: typeof SaxesParserType }).SaxesParser;
+  return new Saxes({ xmlns: true });
+}
 
 export interface XmlElement {
   /** Local name, without any namespace prefix. */
@@ -18,7 +26,7 @@ export interface XmlElement {
 }
 
 export function parseXml(text: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
+  const parser = saxesParser();
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let failure: Error | undefined;

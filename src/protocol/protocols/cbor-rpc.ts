@@ -3,14 +3,23 @@
  * with `smithy-protocol: rpc-v2-cbor` and CBOR bodies; timestamps are tag-1 epoch seconds, blobs
  * are byte strings. Errors are a CBOR map with `__type`.
  */
-import { Encoder } from 'cbor-x';
+import { createRequire } from 'node:module';
+import type { Encoder as CborEncoder } from 'cbor-x';
 import { ServiceError } from '../../shared/errors.js';
 import { readDocument, writeDocument, type DocumentFlavor } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { documentError, errorStatus, serializationException } from './errors.js';
 import { headerValue, type WireProtocol } from './types.js';
 
-const cbor = new Encoder({ useRecords: false, tagUint8Array: false, mapsAsObjects: true });
+// Loaded on first use: only CloudWatch speaks CBOR, and the module costs ~30 ms at start-up.
+let encoder: CborEncoder | undefined;
+function cbor(): CborEncoder {
+  if (!encoder) {
+    const { Encoder } = createRequire(import.meta.url)('cbor-x') as { Encoder: typeof CborEncoder };
+    encoder = new Encoder({ useRecords: false, tagUint8Array: false, mapsAsObjects: true });
+  }
+  return encoder;
+}
 
 const cborFlavor: DocumentFlavor = {
   readTimestamp(v) {
@@ -37,7 +46,7 @@ function decodeBody(body: Buffer | undefined): Record<string, unknown> {
   if (!body || body.length === 0) return {};
   let doc: unknown;
   try {
-    doc = cbor.decode(body);
+    doc = cbor().decode(body);
   } catch {
     throw new MalformedRequestError('Could not decode the request body as CBOR', 'body');
   }
@@ -72,11 +81,11 @@ export const cborRpcProtocol: WireProtocol = {
   malformed: serializationException,
   serializeOutput(op, output) {
     const doc = op.output ? writeDocument(op.output, output, cborFlavor) : {};
-    return { statusCode: 200, headers: { ...HEADERS }, body: Buffer.from(cbor.encode(doc)) };
+    return { statusCode: 200, headers: { ...HEADERS }, body: Buffer.from(cbor().encode(doc)) };
   },
   serializeError(model, _op, err) {
     const { shape, doc, headers } = documentError(model, err, cborFlavor);
-    return { statusCode: errorStatus(shape, err, false), headers: { ...HEADERS, ...headers }, body: Buffer.from(cbor.encode(doc)) };
+    return { statusCode: errorStatus(shape, err, false), headers: { ...HEADERS, ...headers }, body: Buffer.from(cbor().encode(doc)) };
   },
 
 };

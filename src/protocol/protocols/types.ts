@@ -25,15 +25,16 @@ export interface HttpRequest {
   /** Host header without the port. */
   readonly host: string;
   /** The whole body, when it was read into memory (every operation but streaming uploads). */
-  body?: Buffer;
+  body: Buffer | undefined;
   /** The body as a stream, for operations whose input payload is a streaming blob. */
-  bodyStream?: Readable;
+  bodyStream: Readable | undefined;
 }
 
 export type HeaderValue = string | string[];
 
 export interface HttpResponse {
   statusCode: number;
+  /** Header names in lower case (the gateway adds request ids and Content-Length to them). */
   headers: Record<string, HeaderValue>;
   body?: string | Buffer | Readable;
 }

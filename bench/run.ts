@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   let profileText: string | undefined;
   if (plan.some((p) => p.any)) {
     const profileDir = join(ROOT, 'bench/results/profile');
-    const nodeFlags = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '200'] : [];
+    const nodeFlags = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '50'] : [];
     if (opts.profile) {
       mkdirSync(profileDir, { recursive: true });
       for (const f of readdirSync(profileDir)) if (f.endsWith('.cpuprofile')) rmSync(join(profileDir, f));

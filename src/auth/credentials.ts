@@ -16,26 +16,34 @@ export interface SignedCredential {
   region: string;
   /** The signing name: which service the client meant (`s3`, `dynamodb`, `execute-api` …). */
   service: string;
-  signedHeaders: string[];
+  /** `host;x-amz-date;…` as sent (split when the signature is checked). */
+  signedHeaders: string;
   signature: string;
 }
 
-const SCOPE = /^([^/]+)\/(\d{8})\/([^/]*)\/([^/]+)\/aws4_request$/;
-
+/** `AKID/20150830/us-east-1/iam/aws4_request` → its five parts, or undefined. */
 function scope(credential: string, form: SignedCredential['form'], algorithm: string, signedHeaders: string, signature: string): SignedCredential {
-  const m = SCOPE.exec(credential);
-  if (!m) {
+  const parts = credential.split('/');
+  const [accessKeyId, date, region, service, terminator] = parts;
+  if (parts.length !== 5 || terminator !== 'aws4_request' || !accessKeyId || !service || date?.length !== 8) {
     throw new ServiceError('IncompleteSignature', `Credential should be scoped to a valid region. Authorization header or parameters are malformed: Credential=${credential}`);
   }
-  return { form, algorithm, accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]!, signedHeaders: signedHeaders.split(';').filter(Boolean), signature };
+  return { form, algorithm, accessKeyId, date, region: region!, service, signedHeaders, signature };
 }
 
-/** The Authorization header's parts (`Credential=…, SignedHeaders=…, Signature=…`). */
-function headerParts(value: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of value.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+/** The Authorization header's `Credential=…, SignedHeaders=…, Signature=…` parts (in any order). */
+function headerParts(value: string): { Credential?: string; SignedHeaders?: string; Signature?: string } {
+  const out: { Credential?: string; SignedHeaders?: string; Signature?: string } = {};
+  let start = 0;
+  while (start < value.length) {
+    let end = value.indexOf(',', start);
+    if (end === -1) end = value.length;
+    const eq = value.indexOf('=', start);
+    if (eq > start && eq < end) {
+      const name = value.slice(start, eq).trim();
+      if (name === 'Credential' || name === 'SignedHeaders' || name === 'Signature') out[name] = value.slice(eq + 1, end).trim();
+    }
+    start = end + 1;
   }
   return out;
 }
@@ -50,11 +58,11 @@ export function readCredential(authorization: string | undefined, query: Readonl
     const algorithm = space === -1 ? authorization : authorization.slice(0, space);
     if (algorithm === 'AWS4-HMAC-SHA256' || algorithm === 'AWS4-ECDSA-P256-SHA256') {
       const p = headerParts(authorization.slice(space + 1));
-      const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((k) => !p[k]);
-      if (missing.length) {
-        throw new ServiceError('IncompleteSignature', `Authorization header requires '${missing[0]}' parameter. Authorization=${authorization}`);
+      if (!p.Credential || !p.SignedHeaders || !p.Signature) {
+        const missing = !p.Credential ? 'Credential' : !p.SignedHeaders ? 'SignedHeaders' : 'Signature';
+        throw new ServiceError('IncompleteSignature', `Authorization header requires '${missing}' parameter. Authorization=${authorization}`);
       }
-      return scope(p.Credential!, 'header', algorithm, p.SignedHeaders!, p.Signature!);
+      return scope(p.Credential, 'header', algorithm, p.SignedHeaders, p.Signature);
     }
     return undefined;
   }

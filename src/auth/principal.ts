@@ -22,8 +22,17 @@ export function anonymousCaller(accountId: string): Caller {
   return { accountId, arn: '*', userId: 'anonymous', type: 'anonymous' };
 }
 
+/** Root callers by access key; they never change, so each request need not build one. */
+const roots = new Map<string, Caller>();
+
 export function resolveCaller(accessKeyId: string | undefined, defaultAccountId: string): Caller {
   if (accessKeyId === undefined) return anonymousCaller(defaultAccountId);
-  if (/^\d{12}$/.test(accessKeyId)) return rootCaller(accessKeyId, accessKeyId);
-  return rootCaller(defaultAccountId, accessKeyId);
+  const cacheKey = `${defaultAccountId}/${accessKeyId}`;
+  let caller = roots.get(cacheKey);
+  if (!caller) {
+    caller = Object.freeze(rootCaller(/^\d{12}$/.test(accessKeyId) ? accessKeyId : defaultAccountId, accessKeyId));
+    if (roots.size > 1000) roots.clear();
+    roots.set(cacheKey, caller);
+  }
+  return caller;
 }

@@ -6,10 +6,27 @@ import { ServiceError } from '../shared/errors.js';
 /** Largest body read into memory (streaming uploads are not read this way). */
 export const MAX_BUFFERED_BODY = 64 * 1024 * 1024;
 
-export function readBody(raw: IncomingMessage, limit = MAX_BUFFERED_BODY): Promise<Buffer> {
+/**
+ * The whole body, if it has already arrived (the usual case for small requests): one
+ * synchronous read, with no promise, no flowing-mode events and no nextTicks. Undefined when
+ * more is still to come (then use readBody).
+ */
+export function bodyIfArrived(raw: IncomingMessage, limit = MAX_BUFFERED_BODY): Buffer | undefined {
   const declared = Number(raw.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
-  if (declared === 0 || (raw.complete && raw.readableLength === 0)) return Promise.resolve(EMPTY);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (declared === 0 && raw.headers['transfer-encoding'] === undefined) return EMPTY;
+  if (!raw.complete) return undefined;
+  if (raw.readableLength > limit) throw tooLarge(limit);
+  return (raw.read() as Buffer | null) ?? EMPTY;
+}
+
+export function readBody(raw: IncomingMessage, limit = MAX_BUFFERED_BODY): Promise<Buffer> {
+  try {
+    const now = bodyIfArrived(raw, limit);
+    if (now) return Promise.resolve(now);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   // Plain listeners, not `for await`: an async iterator per request costs measurable CPU.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -1,31 +1,37 @@
 /**
  * The request pipeline, step by step:
- *   receive → route service → authenticate → route operation + deserialize → validate →
- *   authorize → invoke → serialize → finalize.
+ *   receive → route service → authenticate → route operation → read body → deserialize →
+ *   validate → authorize → invoke → serialize → finalize.
  * Each step is a small function from one stage of the context to the next (see context.ts). The
  * one catch-all is here: anything a step throws becomes the service's error envelope, and
  * anything that is not an AWS error becomes InternalFailure with the request id logged.
+ *
+ * Steps are synchronous unless they must wait (a body still arriving, an async handler, a
+ * streamed response): an `await` on every step costs a promise and a microtask turn each, which
+ * added up to a sizeable share of a small request's CPU.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCredential } from '../auth/credentials.js';
 import { resolveCaller } from '../auth/principal.js';
-import { parseFormPairs } from '../protocol/codecs/form.js';
+import { formMemberName, parseFormPairs } from '../protocol/codecs/form.js';
 import { MalformedRequestError } from '../protocol/codecs/malformed.js';
-import { protocolFor } from '../protocol/protocols/index.js';
+import type { Operation } from '../protocol/model/shapes.js';
 import { formParam } from '../protocol/protocols/form-common.js';
+import { protocolFor } from '../protocol/protocols/index.js';
 import type { HttpResponse } from '../protocol/protocols/types.js';
-import { formMemberName } from '../protocol/codecs/form.js';
+import { virtualHostedPath } from '../protocol/quirks/s3-virtual-host.js';
 import { missingRequired, validateInput, validationMessage } from '../protocol/validate/validate.js';
 import { CommonErrors, ServiceError, isServiceError } from '../shared/errors.js';
 import { requestId as newRequestId } from '../shared/ids.js';
 import { handleAdmin } from '../admin/routes.js';
 import type { OperationContext } from '../services/service.js';
-import { decompress, readBody } from './body.js';
+import { bodyIfArrived, decompress, readBody } from './body.js';
 import type { Authenticated, Deserialized, Received, Routed } from './context.js';
 import { countRequest, type Gateway } from './gateway.js';
-import { bodyFullyRead, requestIdHeaders, writeResponse } from './respond.js';
+import { addRequestIdHeaders, bodyFullyRead, writeResponse } from './respond.js';
 import { routeService } from './routing.js';
-import { virtualHostedPath } from '../protocol/quirks/s3-virtual-host.js';
+
+type Output = Record<string, unknown>;
 
 export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: ServerResponse): Promise<void> {
   gw.inFlight++;
@@ -39,17 +45,23 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
     let call: Deserialized | undefined;
     let response: HttpResponse;
     try {
-      routed = await routeServiceStep(gw, rx);
+      if (isQueryForm(rx)) await readQueryForm(rx);
+      routed = routeServiceStep(gw, rx);
       const authed = authenticate(gw, routed);
-      call = await deserialize(authed);
+      if (authed.protocol.needsBodyToRoute && authed.http.body === undefined) await readWholeBody(authed);
+      const operation = routeOperation(authed);
+      const pending = takeBody(authed, operation);
+      if (pending) await pending;
+      call = deserialize(authed, operation);
       validate(call);
       authorize(call);
-      const output = await invoke(gw, call);
-      response = call.protocol.serializeOutput(call.operation, output, { requestId: rx.requestId });
+      const output = invoke(gw, call);
+      response = call.protocol.serializeOutput(call.operation, output instanceof Promise ? await output : output, { requestId: rx.requestId });
     } catch (e) {
       response = serializeError(gw, rx, routed, call, e);
     }
-    await finalize(gw, rx, routed, call, response, res);
+    const writing = finalize(gw, rx, routed, call, response, res);
+    if (writing) await writing;
   } finally {
     gw.inFlight--;
   }
@@ -57,17 +69,20 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
 
 // 1. receive ---------------------------------------------------------------------------------
 
+const NO_QUERY: ReadonlyMap<string, string> = new Map();
+
 function receive(raw: IncomingMessage): Received {
   const url = raw.url ?? '/';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
   const hostHeader = raw.headers.host ?? '';
-  const host = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
-  const query = new Map<string, string>();
+  const colon = hostHeader.startsWith('[') ? hostHeader.indexOf(']') + 1 : hostHeader.indexOf(':');
+  const host = colon === -1 ? hostHeader : hostHeader.slice(0, colon);
+  const query = rawQuery ? new Map<string, string>() : NO_QUERY;
   if (rawQuery) {
     try {
-      for (const [k, v] of parseFormPairs(rawQuery.replace(/\+/g, '%2B'))) if (!query.has(k)) query.set(k, v);
+      for (const [k, v] of parseFormPairs(rawQuery.replace(/\+/g, '%2B'))) if (!query.has(k)) (query as Map<string, string>).set(k, v);
     } catch {
       // A malformed query string is the protocol's to reject, with the service's error envelope.
     }
@@ -98,20 +113,23 @@ function isQueryForm(rx: Received): boolean {
   return rx.http.method === 'POST' && (rx.http.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
-async function routeServiceStep(gw: Gateway, rx: Received): Promise<Routed> {
-  // Query-protocol requests may name Action and Version only in the form body: read it now, and
-  // undo request compression first (query services never treat Content-Encoding as data).
+/**
+ * Query-protocol requests may name Action and Version only in the form body: read it before
+ * routing, undoing request compression first (query services never treat Content-Encoding as data).
+ */
+async function readQueryForm(rx: Received): Promise<void> {
+  rx.http.body = decompress(await readBody(rx.raw), headerText(rx, 'content-encoding'), ['gzip']);
+}
+
+function routeServiceStep(gw: Gateway, rx: Received): Routed {
   let action = rx.query.get('Action');
   let version = rx.query.get('Version');
-  if (isQueryForm(rx)) {
-    rx.http.body = decompress(await readBody(rx.raw), headerText(rx, 'content-encoding'), ['gzip']);
-    if (action === undefined) {
-      try {
-        action = formParam(rx.http, 'Action');
-        version = formParam(rx.http, 'Version');
-      } catch {
-        // left to the protocol to reject
-      }
+  if (action === undefined && rx.http.body !== undefined && isQueryForm(rx)) {
+    try {
+      action = formParam(rx.http, 'Action');
+      version = formParam(rx.http, 'Version');
+    } catch {
+      // left to the protocol to reject
     }
   }
   try {
@@ -151,26 +169,49 @@ function authenticate(gw: Gateway, routed: Routed): Authenticated {
   return routed as Authenticated;
 }
 
-// 4. route operation + deserialize -----------------------------------------------------------
+// 4. route operation, read the body, deserialize ----------------------------------------------
 
-async function deserialize(authed: Authenticated): Promise<Deserialized> {
-  const { protocol, http } = authed;
-  const model = authed.runtime.model();
-  if (protocol.needsBodyToRoute && http.body === undefined) http.body = await readBody(authed.raw);
-  const operation = protocol.resolveOperation(model, http);
+async function readWholeBody(authed: Authenticated): Promise<void> {
+  authed.http.body = await readBody(authed.raw);
+}
+
+function routeOperation(authed: Authenticated): Operation {
+  const operation = authed.protocol.resolveOperation(authed.runtime.model(), authed.http);
   if (!operation) throw unknownOperation(authed);
-  if (http.body === undefined) {
-    if (protocol.streamsInput(operation)) {
-      http.bodyStream = authed.raw;
-    } else {
-      http.body = await readBody(authed.raw);
-      if (operation.requestCompression.length) {
-        http.body = decompress(http.body, headerText(authed, 'content-encoding'), operation.requestCompression);
-      }
-    }
+  return operation;
+}
+
+/**
+ * Gives the protocol the body: a stream for streaming uploads, else the bytes, undoing request
+ * compression where the operation accepts it. Returns a promise only when the body is still
+ * arriving.
+ */
+function takeBody(authed: Authenticated, operation: Operation): Promise<void> | undefined {
+  const http = authed.http;
+  if (http.body !== undefined || http.bodyStream !== undefined) return undefined;
+  if (authed.protocol.streamsInput(operation)) {
+    http.bodyStream = authed.raw;
+    return undefined;
   }
+  const keep = (body: Buffer) => {
+    http.body = operation.requestCompression.length ? decompress(body, headerText(authed, 'content-encoding'), operation.requestCompression) : body;
+  };
+  const now = bodyIfArrived(authed.raw);
+  if (now) {
+    keep(now);
+    return undefined;
+  }
+  // node:http parses a small body right after the 'request' event returns: one microtask later it
+  // has usually all arrived, which is far cheaper than reading it through stream events.
+  return Promise.resolve().then(() => {
+    const later = bodyIfArrived(authed.raw);
+    return later ? keep(later) : readBody(authed.raw).then(keep);
+  });
+}
+
+function deserialize(authed: Authenticated, operation: Operation): Deserialized {
   authed.operation = operation;
-  authed.input = protocol.parseInput(operation, http);
+  authed.input = authed.protocol.parseInput(operation, authed.http);
   return authed as Deserialized;
 }
 
@@ -224,22 +265,46 @@ function missingAuthentication(protocol: string): ServiceError {
 
 // 7. invoke --------------------------------------------------------------------------------
 
-async function invoke(gw: Gateway, call: Deserialized): Promise<Record<string, unknown>> {
+function invoke(gw: Gateway, call: Deserialized): Output | Promise<Output> {
   const def = call.runtime.definition;
   const handler = def?.handlers[call.operation.name];
   if (!def || !handler) throw CommonErrors.notImplemented(call.runtime.entry.serviceId, call.operation.name);
-  const ctx: OperationContext<unknown> = {
-    requestId: call.requestId,
-    accountId: call.accountId,
-    region: call.region,
-    caller: call.caller,
-    operation: call.operation.name,
-    now: () => gw.clock.now(),
-    store: call.runtime.store,
-    log: gw.log,
-  };
-  await def.beforeInvoke?.(call.operation.name, call.input, ctx);
-  return ((await handler(call.input, ctx)) ?? {}) as Record<string, unknown>;
+  const ctx = new HandlerContext(call, gw);
+  const before = def.beforeInvoke?.(call.operation.name, call.input, ctx);
+  if (before instanceof Promise) return before.then(() => handler(call.input, ctx)).then(orEmpty);
+  const out = handler(call.input, ctx);
+  return out instanceof Promise ? out.then(orEmpty) : orEmpty(out);
+}
+
+function orEmpty(out: unknown): Output {
+  return (out ?? {}) as Output;
+}
+
+/** What a handler sees of the request (a class, so each request allocates no closures). */
+class HandlerContext implements OperationContext<unknown> {
+  readonly requestId: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly caller: Deserialized['caller'];
+  readonly operation: string;
+  readonly store: unknown;
+  readonly log: Gateway['log'];
+  private readonly clock: Gateway['clock'];
+
+  constructor(call: Deserialized, gw: Gateway) {
+    this.requestId = call.requestId;
+    this.accountId = call.accountId;
+    this.region = call.region;
+    this.caller = call.caller;
+    this.operation = call.operation.name;
+    this.store = call.runtime.store;
+    this.log = gw.log;
+    this.clock = gw.clock;
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
 }
 
 // 8. serialize (errors; outputs are serialized inline above) -------------------------------
@@ -263,13 +328,15 @@ function serializeError(gw: Gateway, rx: Received, routed: Routed | undefined, c
 
 // 9. finalize --------------------------------------------------------------------------------
 
-async function finalize(gw: Gateway, rx: Received, routed: Routed | undefined, call: Deserialized | undefined, response: HttpResponse, res: ServerResponse): Promise<void> {
+function finalize(gw: Gateway, rx: Received, routed: Routed | undefined, call: Deserialized | undefined, response: HttpResponse, res: ServerResponse): Promise<void> | undefined {
   const serviceId = routed?.runtime.entry.serviceId;
-  await writeResponse(res, response, requestIdHeaders(rx.requestId, serviceId), rx.http.method === 'HEAD', !bodyFullyRead(rx.raw));
+  addRequestIdHeaders(response.headers, rx.requestId, serviceId);
+  const writing = writeResponse(res, response, rx.http.method === 'HEAD', !bodyFullyRead(rx.raw));
   const service = routed?.runtime.entry.id ?? 'unknown';
   countRequest(gw, service, response.statusCode, response.statusCode === 501);
   if (gw.log.enabled('info')) {
     const ms = Number(process.hrtime.bigint() - rx.startedAt) / 1e6;
     gw.log.info(`${service}.${call?.operation.name ?? '-'} ${response.statusCode} ${ms.toFixed(1)}ms ${rx.requestId}`);
   }
+  return writing;
 }

@@ -5,10 +5,14 @@ import type { HttpResponse } from '../protocol/protocols/types.js';
 import { isReadable } from '../protocol/protocols/rest-bindings.js';
 import { s3HostId, s3RequestId } from '../shared/ids.js';
 
-/** S3 names its request ids differently from every other service. */
-export function requestIdHeaders(requestId: string, serviceId: string | undefined): Record<string, string> {
-  if (serviceId === 'S3') return { 'x-amz-request-id': s3RequestId(), 'x-amz-id-2': s3HostId() };
-  return { 'x-amzn-RequestId': requestId };
+/** Adds AWS's request-id headers; S3 names its own differently from every other service. */
+export function addRequestIdHeaders(headers: HttpResponse['headers'], requestId: string, serviceId: string | undefined): void {
+  if (serviceId === 'S3') {
+    headers['x-amz-request-id'] = s3RequestId();
+    headers['x-amz-id-2'] = s3HostId();
+  } else {
+    headers['x-amzn-RequestId'] = requestId;
+  }
 }
 
 /**
@@ -21,9 +25,9 @@ export function bodyFullyRead(raw: IncomingMessage): boolean {
   return raw.headers['transfer-encoding'] === undefined && (raw.headers['content-length'] ?? '0') === '0';
 }
 
-export async function writeResponse(res: ServerResponse, response: HttpResponse, idHeaders: Record<string, string>, isHead: boolean, closeConnection: boolean): Promise<void> {
+/** Writes the response; returns a promise only while a streamed body is still flowing. */
+export function writeResponse(res: ServerResponse, response: HttpResponse, isHead: boolean, closeConnection: boolean): Promise<void> | undefined {
   const headers = response.headers;
-  for (const k in idHeaders) headers[k] = idHeaders[k]!;
   if (closeConnection) headers.connection = 'close';
   const body = response.body;
   if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
@@ -32,18 +36,16 @@ export async function writeResponse(res: ServerResponse, response: HttpResponse,
     }
     res.writeHead(response.statusCode, headers);
     res.end(isHead ? undefined : body);
-    return;
+    return undefined;
   }
   res.writeHead(response.statusCode, headers);
   if (isHead || !isReadable(body)) {
     res.end();
-    return;
+    return undefined;
   }
-  try {
-    await pipeline(body, res);
-  } catch {
-    // The client went away or the source failed after the headers were sent: all we can do is
-    // cut the connection so the client sees a truncated response, never a silent success.
+  // The client went away or the source failed after the headers were sent: all we can do is cut
+  // the connection so the client sees a truncated response, never a silent success.
+  return pipeline(body, res).catch(() => {
     res.destroy();
-  }
+  });
 }

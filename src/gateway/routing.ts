@@ -16,7 +16,15 @@ export interface ServiceRoute {
   hostBucket: string | undefined;
 }
 
+/** Routes that name nothing from the host are shared: most requests need no new object. */
+const plainRoutes = new WeakMap<ServiceRuntime, ServiceRoute>();
+
 function route(runtime: ServiceRuntime, hostRegion?: string, hostBucket?: string): ServiceRoute {
+  if (hostRegion === undefined && hostBucket === undefined) {
+    let r = plainRoutes.get(runtime);
+    if (!r) plainRoutes.set(runtime, (r = Object.freeze({ runtime, hostRegion, hostBucket })));
+    return r;
+  }
   return { runtime, hostRegion, hostBucket };
 }
 

@@ -40,6 +40,8 @@ export class Database {
   /** Transactions committed (each may hold many writes): exposed for the health endpoint and tests. */
   commits = 0;
   writes = 0;
+  /** Bumped by every wipe(): in-memory caches built on this database compare it to know they are stale. */
+  generation = 0;
 
   constructor(options: DatabaseOptions = {}) {
     this.ephemeral = options.path === undefined;
@@ -148,6 +150,7 @@ export class Database {
     } finally {
       this.sqlite.pragma('foreign_keys = ON');
     }
+    this.generation++;
   }
 
   async close(): Promise<void> {

@@ -117,6 +117,9 @@ interface VersionRow {
 const COLUMNS = `p.name_key, p.name, v.version, v.type, v.value, v.key_id, v.description, v.allowed_pattern,
   v.tier, v.data_type, v.policies, v.last_modified, v.last_modified_user`;
 const SAME_PARAMETER = 'x.account_id = p.account_id AND x.region = p.region AND x.name_key = p.name_key';
+const CURRENT_SQL = `SELECT ${COLUMNS} FROM ssm_parameters p JOIN ssm_parameter_versions v
+  ON v.account_id = p.account_id AND v.region = p.region AND v.name_key = p.name_key AND v.version = p.version
+  WHERE p.account_id = ? AND p.region = ? AND p.name_key = ?`;
 
 function toStored(r: VersionRow): StoredParameter {
   return {
@@ -175,8 +178,28 @@ function filterSql(f: StoreFilter, n: number, bind: Record<string, unknown>): st
   }
 }
 
+/** How many current versions the read cache holds (the oldest entries go first). */
+const CACHE_LIMIT = 10_000;
+
 export class SsmStore {
+  /**
+   * The current version of recently read parameters, so a hot GetParameter costs no SQLite
+   * lookup. Filled only by reads outside a transaction (a value read inside one could still be
+   * rolled back), emptied entry by entry by every write to a parameter, and wholesale when the
+   * database is wiped. Cached objects are shared: callers never mutate them.
+   */
+  private readonly cache = new Map<string, StoredParameter>();
+  private cacheGeneration = 0;
+
   constructor(private readonly db: Database) {}
+
+  private cacheKey(s: Scope, key: string): string {
+    return `${s.accountId}\u0000${s.region}\u0000${key}`;
+  }
+
+  private forget(s: Scope, key: string): void {
+    this.cache.delete(this.cacheKey(s, key));
+  }
 
   /** Runs `fn` atomically and durably (see Database.write). */
   transaction<T>(fn: () => T): Promise<T> {
@@ -187,12 +210,21 @@ export class SsmStore {
 
   /** The latest version of a parameter. */
   current(s: Scope, key: string): StoredParameter | undefined {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM ssm_parameters p JOIN ssm_parameter_versions v
-        ON v.account_id = p.account_id AND v.region = p.region AND v.name_key = p.name_key AND v.version = p.version
-        WHERE p.account_id = ? AND p.region = ? AND p.name_key = ?`)
-      .get(s.accountId, s.region, key) as VersionRow | undefined;
-    return row && toStored(row);
+    if (this.cacheGeneration !== this.db.generation) {
+      this.cache.clear();
+      this.cacheGeneration = this.db.generation;
+    }
+    const ck = this.cacheKey(s, key);
+    const cached = this.cache.get(ck);
+    if (cached) return cached;
+    const row = this.db.prepare(CURRENT_SQL).get(s.accountId, s.region, key) as VersionRow | undefined;
+    if (!row) return undefined;
+    const stored = toStored(row);
+    if (!this.db.sqlite.inTransaction) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(ck, stored);
+    }
+    return stored;
   }
 
   /** One version of a parameter. */
@@ -282,6 +314,7 @@ export class SsmStore {
 
   /** Adds a version and makes it the latest, creating the parameter when new. */
   putVersion(s: Scope, key: string, name: string, parentPath: string, r: VersionRecord): void {
+    this.forget(s, key);
     this.db
       .prepare(`INSERT INTO ssm_parameters (account_id, region, name_key, name, parent_path, version) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (account_id, region, name_key) DO UPDATE SET version = excluded.version`)
@@ -294,6 +327,7 @@ export class SsmStore {
   }
 
   deleteVersion(s: Scope, key: string, version: number): void {
+    this.forget(s, key);
     this.db
       .prepare('DELETE FROM ssm_parameter_versions WHERE account_id = ? AND region = ? AND name_key = ? AND version = ?')
       .run(s.accountId, s.region, key, version);
@@ -301,6 +335,7 @@ export class SsmStore {
 
   /** Deletes a parameter with its history, labels and tags; false when there was none. */
   deleteParameter(s: Scope, key: string): boolean {
+    this.forget(s, key);
     return this.db.prepare('DELETE FROM ssm_parameters WHERE account_id = ? AND region = ? AND name_key = ?').run(s.accountId, s.region, key).changes > 0;
   }
 

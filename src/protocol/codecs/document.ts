@@ -52,7 +52,7 @@ const TYPE_WORD: Record<string, string> = {
   timestamp: 'Date', blob: 'ByteBuffer', structure: 'structure', list: 'list', map: 'map',
 };
 
-function mismatch(v: unknown, shape: Shape, path: string): MalformedRequestError {
+export function mismatch(v: unknown, shape: Shape, path: string): MalformedRequestError {
   return new MalformedRequestError(`${jsonTypeName(v)} can not be converted to ${TYPE_WORD[shape.type] ?? shape.type} at '${path}'`);
 }
 

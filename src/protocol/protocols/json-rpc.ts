@@ -4,7 +4,8 @@
  * `x-amzn-query-error: <code>;Sender|Receiver`.
  */
 import { ServiceError } from '../../shared/errors.js';
-import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
+import { jsonReader, jsonWriter } from '../codecs/compiled-json.js';
+import { jsonFlavor, writeDocument } from '../codecs/document.js';
 import { EVENT_STREAM_CONTENT_TYPE, eventStreamBody, eventStreamMember, type EventDocumentWriter } from '../codecs/event-stream.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import type { Operation, ServiceModel } from '../model/shapes.js';
@@ -62,7 +63,7 @@ export const jsonRpcProtocol: WireProtocol = {
 
   parseInput(op, req) {
     const doc = parseJsonBody(req.body);
-    return op.input ? (readDocument(op.input, doc, jsonFlavor) as Record<string, unknown>) : {};
+    return op.input ? jsonReader(op.input)(doc) : {};
   },
 
   malformed: serializationException,
@@ -76,8 +77,7 @@ export const jsonRpcProtocol: WireProtocol = {
       const events = (output[stream.name] ?? []) as Iterable<Record<string, unknown>>;
       return { statusCode: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE }, body: eventStreamBody(stream.shape, events, jsonEventDocuments, initial) };
     }
-    const doc = op.output ? writeDocument(op.output, output, jsonFlavor) : {};
-    return { statusCode: 200, headers: { 'content-type': contentType(op.service) }, body: JSON.stringify(doc) };
+    return { statusCode: 200, headers: { 'content-type': contentType(op.service) }, body: op.output ? jsonWriter(op.output)(output) : '{}' };
   },
 
   serializeError(model, _op, err) {

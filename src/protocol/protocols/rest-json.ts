@@ -4,8 +4,9 @@
  */
 import { jsonFlavor, readDocument, writeDocument } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
+import { jsonReader, jsonWriter } from '../codecs/compiled-json.js';
 import type { Member, Shape } from '../model/shapes.js';
-import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
+import { boundInResponse, wireName } from '../model/shapes.js';
 import { errorFieldValues, errorShapeFor, errorStatus, messageMember, serializationException } from './errors.js';
 import { jsonEventDocuments, parseJsonBody } from './json-rpc.js';
 import { restSides, writeBoundMembers, type RestBodyCodec } from './rest-bindings.js';
@@ -27,18 +28,10 @@ export const jsonBodyCodec: RestBodyCodec = {
   alwaysWritesBody: true,
   eventDocuments: jsonEventDocuments,
   readMembers(shape, body) {
-    const doc = parseJsonBody(body);
-    const out: Record<string, unknown> = {};
-    for (const m of shape.members) {
-      if (boundInRequest(m)) continue;
-      const v = doc[wireName(m)];
-      if (v === undefined || v === null) continue;
-      out[m.name] = readDocument(m.shape, v, jsonFlavor, m.name, m);
-    }
-    return out;
+    return jsonReader(shape, 'request-body')(parseJsonBody(body));
   },
   writeMembers(shape, value) {
-    return JSON.stringify(writeUnbound(shape, value));
+    return jsonWriter(shape, 'response-body')(value);
   },
   readPayload(member: Member, body) {
     let doc: unknown;
@@ -47,10 +40,12 @@ export const jsonBodyCodec: RestBodyCodec = {
     } catch {
       throw new MalformedRequestError('Could not parse request body into json: Unexpected character in payload', 'body');
     }
-    return readDocument(member.shape, doc, jsonFlavor, member.name, member);
+    return member.shape.type === 'structure' && !member.shape.document ? jsonReader(member.shape)(doc, member.name) : readDocument(member.shape, doc, jsonFlavor, member.name, member);
   },
   writePayload(member, value) {
-    return JSON.stringify(writeDocument(member.shape, value, jsonFlavor, member));
+    return member.shape.type === 'structure' && !member.shape.document
+      ? jsonWriter(member.shape)(value as Record<string, unknown>)
+      : JSON.stringify(writeDocument(member.shape, value, jsonFlavor, member));
   },
 };
 

@@ -79,60 +79,79 @@ function lengthOf(shape: Shape, v: unknown): number | undefined {
   return undefined;
 }
 
-function check(shape: Shape, v: unknown, path: string, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
+/**
+ * The path of a value, built only when a violation needs it: most requests break nothing, and
+ * building `parameterFilters.1.member.key` for every member of every request cost measurable CPU.
+ */
+type LazyPath = () => string;
+
+/** Coral names members lower-camel in paths (`sAMLOptions`); computed once per member. */
+const pathNames = new WeakMap<Member, string>();
+function pathName(m: Member): string {
+  let n = pathNames.get(m);
+  if (n === undefined) pathNames.set(m, (n = lowerFirst(m.name)));
+  return n;
+}
+
+function pathOf(parent: LazyPath | undefined, segment: string): string {
+  return parent ? `${parent()}.${segment}` : segment;
+}
+
+function check(shape: Shape, v: unknown, parent: LazyPath | undefined, segment: string, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
   if (v === undefined || v === null || isStream(v)) return;
   const hidden = sensitive || shape.sensitive;
-  const fail = (constraint: string) => out.push({ path, shown: show(v, hidden), constraint });
   const len = lengthOf(shape, v);
   if (len !== undefined) {
-    if (shape.min !== undefined && len < shape.min) fail(`Member must have length greater than or equal to ${shape.min}`);
-    if (shape.max !== undefined && len > shape.max) fail(`Member must have length less than or equal to ${shape.max}`);
+    if (shape.min !== undefined && len < shape.min) report(out, parent, segment, v, hidden, `Member must have length greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && len > shape.max) report(out, parent, segment, v, hidden, `Member must have length less than or equal to ${shape.max}`);
   }
   if ((INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) && typeof v === 'number') {
-    if (shape.min !== undefined && v < shape.min) fail(`Member must have value greater than or equal to ${shape.min}`);
-    if (shape.max !== undefined && v > shape.max) fail(`Member must have value less than or equal to ${shape.max}`);
+    if (shape.min !== undefined && v < shape.min) report(out, parent, segment, v, hidden, `Member must have value greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && v > shape.max) report(out, parent, segment, v, hidden, `Member must have value less than or equal to ${shape.max}`);
   }
   if (shape.type === 'string' && typeof v === 'string') {
     if (shape.pattern) {
       const re = patternOf(shape);
-      if (re && !re.test(v)) fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+      if (re && !re.test(v)) report(out, parent, segment, v, hidden, `Member must satisfy regular expression pattern: ${shape.pattern}`);
     }
-    if (opts.enums && shape.enum && !shape.enum.includes(v)) fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+    if (opts.enums && shape.enum && !shape.enum.includes(v)) report(out, parent, segment, v, hidden, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
   }
+  if (shape.type !== 'structure' && shape.type !== 'list' && shape.type !== 'map') return;
+  const path: LazyPath = () => pathOf(parent, segment);
   switch (shape.type) {
     case 'structure':
       if (!shape.document) checkMembers(shape, v as Record<string, unknown>, path, out, opts, hidden);
       break;
     case 'list':
-      (v as unknown[]).forEach((e, i) => check(shape.member!.shape, e, `${path}.${i + 1}.member`, out, opts, hidden));
-      break;
-    case 'map':
-      for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
-        check(shape.key!.shape, k, `${path}.${k}.key`, out, opts, hidden);
-        check(shape.value!.shape, e, `${path}.${k}.member`, out, opts, hidden);
-      }
+      (v as unknown[]).forEach((e, i) => check(shape.member!.shape, e, path, `${i + 1}.member`, out, opts, hidden));
       break;
     default:
-      break;
+      for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
+        check(shape.key!.shape, k, path, `${k}.key`, out, opts, hidden);
+        check(shape.value!.shape, e, path, `${k}.member`, out, opts, hidden);
+      }
   }
 }
 
-function checkMembers(shape: Shape, v: Record<string, unknown>, path: string, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
+function report(out: Violation[], parent: LazyPath | undefined, segment: string, v: unknown, hidden: boolean, constraint: string): void {
+  out.push({ path: pathOf(parent, segment), shown: show(v, hidden), constraint });
+}
+
+function checkMembers(shape: Shape, v: Record<string, unknown>, path: LazyPath | undefined, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
   for (const m of shape.members) {
-    const p = path ? `${path}.${lowerFirst(m.name)}` : lowerFirst(m.name);
     const value = v[m.name];
-    if (m.required && (value === undefined || value === null)) {
-      out.push({ path: p, shown: 'null', constraint: 'Member must not be null' });
+    if (value === undefined || value === null) {
+      if (m.required) out.push({ path: pathOf(path, pathName(m)), shown: 'null', constraint: 'Member must not be null' });
       continue;
     }
-    check(m.shape, value, p, out, opts, sensitive);
+    check(m.shape, value, path, pathName(m), out, opts, sensitive);
   }
 }
 
 /** Every constraint the input breaks, in model order. */
 export function validateInput(shape: Shape | undefined, input: Record<string, unknown>, opts: ValidateOptions): Violation[] {
   const out: Violation[] = [];
-  if (shape) checkMembers(shape, input, '', out, opts, false);
+  if (shape) checkMembers(shape, input, undefined, out, opts, false);
   return out;
 }
 

@@ -31,7 +31,7 @@ for (const spec of positionals.length ? positionals : ['nimbus:']) {
 
 for (const v of variants) {
   const port = await freePort();
-  const args = v.dist === 'bare' ? [join(ROOT, 'bench/bare-server.mjs'), String(port)] : [join(ROOT, v.dist!, 'cli/main.js'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn'];
+  const args = v.dist === 'bare' ? [join(ROOT, 'bench/bare-server.mjs'), String(port)] : [join(ROOT, v.dist!, 'nimbus.mjs'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn'];
   // NODE_FLAGS in a variant's settings are node command-line flags (some are not allowed in NODE_OPTIONS).
   const { NODE_FLAGS: flags = '', ...env } = v.env;
   v.child = spawn(process.execPath, [...flags.split(' ').filter(Boolean), ...args], { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' });

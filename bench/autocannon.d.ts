@@ -12,6 +12,10 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
+    /** Stop after this many requests (instead of a duration). */
+    amount?: number;
+    /** Request path (appended to url). */
+    path?: string;
   }
 
   interface Result {
@@ -19,6 +23,7 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     statusCodeStats: Record<string, { count: number }>;
+    requests: { total: number };
   }
 
   interface Instance extends EventEmitter {

@@ -7,7 +7,7 @@ import { OPERATIONS, signedRequest } from './requests.js';
 
 const port = await freePort();
 const flags = process.argv.slice(2);
-const child = spawn(process.execPath, [...flags, '--trace-gc', join(ROOT, 'dist/cli/main.js'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn']);
+const child = spawn(process.execPath, [...flags, '--trace-gc', join(ROOT, 'dist/nimbus.mjs'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn']);
 let log = '';
 child.stdout.on('data', (d: Buffer) => (log += d));
 for (let i = 0; i < 100 && !log.includes('AWS_ENDPOINT_URL'); i++) await new Promise((r) => setTimeout(r, 50));

@@ -46,7 +46,7 @@ function fire(port: number, req: WireRequest, amount: number): Promise<void> {
 async function count(kind: 'nimbus' | 'bare', env: Record<string, string> = {}, dist = 'dist'): Promise<number> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'nimbus-ir-'));
-  const program = kind === 'nimbus' ? [join(ROOT, dist, 'cli/main.js'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn'] : [join(ROOT, 'bench/bare-server.mjs'), String(port)];
+  const program = kind === 'nimbus' ? [join(ROOT, dist, 'nimbus.mjs'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn'] : [join(ROOT, 'bench/bare-server.mjs'), String(port)];
   const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, ...program], { stdio: 'ignore', env: { PATH: process.env.PATH, ...env } });
   try {
     const endpoint = `http://127.0.0.1:${port}`;

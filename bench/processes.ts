@@ -61,7 +61,7 @@ export interface SpawnOptions {
 export async function startServer(kind: ServerKind, options: SpawnOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const script = kind === 'nimbus'
-    ? ['dist/cli/main.js', 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn']
+    ? ['dist/nimbus.mjs', 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn']
     : ['bench/bare-server.mjs', String(port)];
   const env = { ...process.env };
   delete env.NODE_OPTIONS;

@@ -21,7 +21,7 @@ const kind = process.argv[2] ?? 'nimbus';
 const extra = process.argv.slice(3);
 const port = await freePort();
 const dist = process.env.DIST ?? join(ROOT, 'dist');
-const args = kind === 'nimbus' ? [join(dist, 'cli/main.js'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn'] : [join(ROOT, 'bench/bare-server.mjs'), String(port)];
+const args = kind === 'nimbus' ? [join(dist, 'nimbus.mjs'), 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn'] : [join(ROOT, 'bench/bare-server.mjs'), String(port)];
 const child = spawn(process.execPath, [...extra, ...args], { stdio: 'ignore' });
 const endpoint = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 200; i++) {

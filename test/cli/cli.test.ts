@@ -1,5 +1,5 @@
 /**
- * The `nimbus` command as users run it (the built dist/cli/main.js that `npm start` runs):
+ * The `nimbus` command as users run it (the built dist/nimbus.mjs that `npm start` runs):
  * start prints what a user needs, status/reset talk to a running instance, SIGTERM lets
  * in-flight requests finish.
  */
@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/nimbus.mjs', import.meta.url));
 if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
 
 const children: ChildProcess[] = [];

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { GetParameterHistoryCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/nimbus.mjs', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'nimbus-kill9-'));
 const children: ChildProcess[] = [];
 afterAll(() => {

@@ -4,14 +4,14 @@
  * EC2's alone is 4 MB of JSON.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { PACKAGE_ROOT } from '../../shared/paths.js';
 import type { RawModel } from './raw.js';
 import { compileModel, type ServiceModel } from './shapes.js';
 
-/** The repository's models/ folder, from src/ (tsx, vitest) and from dist/ alike. */
-export const modelsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models');
+/** The package's models/ folder. */
+export const modelsDir = join(PACKAGE_ROOT, 'models');
 
 const cache = new Map<string, ServiceModel>();
 

@@ -1,5 +1,5 @@
 /** Canonical forms for comparing response bodies and headers on the wire (see the vectors README). */
-import { decode as decodeCbor } from 'cbor-x';
+import { decode as cborgDecode } from 'cborg';
 import { parseXml, type XmlElement } from '../../src/protocol/codecs/xml-parse.js';
 
 interface CanonicalXml {
@@ -68,7 +68,7 @@ export function xmlOf(body: string, dropMessage = false): CanonicalXml {
 
 export function cborOf(b64: string | Buffer): unknown {
   const buf = typeof b64 === 'string' ? Buffer.from(b64, 'base64') : b64;
-  return buf.length ? decodeCbor(buf) : undefined;
+  return buf.length ? cborgDecode(buf, { tags: { 1: (inner: () => unknown) => new Date(Number(inner()) * 1000) } as never }) : undefined;
 }
 
 /** Header values compare equal as lists (comma-separated, trimmed) or as the same instant. */

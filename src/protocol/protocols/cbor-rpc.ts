@@ -3,22 +3,22 @@
  * with `smithy-protocol: rpc-v2-cbor` and CBOR bodies; timestamps are tag-1 epoch seconds, blobs
  * are byte strings. Errors are a CBOR map with `__type`.
  */
-import { createRequire } from 'node:module';
-import type { Encoder as CborEncoder } from 'cbor-x';
+import { Token, Type, decode, encode } from 'cborg';
 import { ServiceError } from '../../shared/errors.js';
 import { readDocument, writeDocument, type DocumentFlavor } from '../codecs/document.js';
 import { MalformedRequestError } from '../codecs/malformed.js';
 import { documentError, errorStatus, serializationException } from './errors.js';
 import { headerValue, type WireProtocol } from './types.js';
 
-// Loaded on first use: only CloudWatch speaks CBOR, and the module costs ~30 ms at start-up.
-let encoder: CborEncoder | undefined;
-function cbor(): CborEncoder {
-  if (!encoder) {
-    const { Encoder } = createRequire(import.meta.url)('cbor-x') as { Encoder: typeof CborEncoder };
-    encoder = new Encoder({ useRecords: false, tagUint8Array: false, mapsAsObjects: true });
-  }
-  return encoder;
+/** CBOR with timestamps as tag 1 (epoch seconds), both ways. */
+const typeEncoders = { Date: (d: Date) => [new Token(Type.tag, 1), new Token(Type.float, d.getTime() / 1000)] };
+const tags = { 1: (inner: () => unknown) => new Date(Number(inner()) * 1000) };
+
+function cbor() {
+  return {
+    encode: (v: unknown) => Buffer.from(encode(v, { typeEncoders })),
+    decode: (b: Uint8Array) => decode(b, { tags: tags as never }),
+  };
 }
 
 const cborFlavor: DocumentFlavor = {
@@ -81,11 +81,11 @@ export const cborRpcProtocol: WireProtocol = {
   malformed: serializationException,
   serializeOutput(op, output) {
     const doc = op.output ? writeDocument(op.output, output, cborFlavor) : {};
-    return { statusCode: 200, headers: { ...HEADERS }, body: Buffer.from(cbor().encode(doc)) };
+    return { statusCode: 200, headers: { ...HEADERS }, body: cbor().encode(doc) };
   },
   serializeError(model, _op, err) {
     const { shape, doc, headers } = documentError(model, err, cborFlavor);
-    return { statusCode: errorStatus(shape, err, false), headers: { ...HEADERS, ...headers }, body: Buffer.from(cbor().encode(doc)) };
+    return { statusCode: errorStatus(shape, err, false), headers: { ...HEADERS, ...headers }, body: cbor().encode(doc) };
   },
 
 };

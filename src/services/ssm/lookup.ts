@@ -52,3 +52,18 @@ export function taggedParameter(ctx: Ctx, resourceType: string, resourceId: stri
   if (!ref || ref.selector || !ctx.store.current(scope, ref.key)) throw SsmErrors.invalidResourceId();
   return ref.key;
 }
+
+/**
+ * The parameter and version a label call names (its name without a selector), checked to exist;
+ * run inside the call's transaction. Versions default to the latest.
+ */
+export function labelTarget(ctx: Ctx, name: string, version: number | undefined): { key: string; scope: Scope; version: number } {
+  const scope = scopeOf(ctx);
+  const ref = parseReference(name, scope, true);
+  if (!ref || ref.selector) throw SsmErrors.parameterNotFound();
+  const current = ctx.store.current(scope, ref.key);
+  if (!current) throw SsmErrors.parameterNotFound();
+  const v = version ?? current.version;
+  if (v !== current.version && !ctx.store.atVersion(scope, ref.key, v)) throw SsmErrors.versionNotFound(current.name, v);
+  return { key: ref.key, scope, version: v };
+}

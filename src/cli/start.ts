@@ -46,7 +46,7 @@ export async function runStart(args: string[]): Promise<number> {
   credentials  access key "test", secret key "test" (account ${config.defaultAccountId})
   state        ${state}
 Point the AWS CLI and SDKs at it:
-  export AWS_ENDPOINT_URL=${nimbus.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.region}`);
+  export AWS_ENDPOINT_URL=${nimbus.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.region} AWS_DEFAULT_REGION=${config.region}`);
 
   await new Promise<void>((done) => {
     let stopping = false;

@@ -55,7 +55,7 @@ describe('nimbus start', () => {
     expect(banner).toContain(`endpoint     ${endpoint}`);
     expect(banner).toContain('access key "test", secret key "test"');
     expect(banner).toContain('region       eu-central-1');
-    expect(banner).toContain(`export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=eu-central-1`);
+    expect(banner).toContain(`export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=eu-central-1 AWS_DEFAULT_REGION=eu-central-1`);
     const health = (await (await fetch(`${endpoint}/_nimbus/health`)).json()) as { region: string; storage: { ephemeral: boolean } };
     expect(health).toMatchObject({ region: 'eu-central-1', storage: { ephemeral: true } });
   });

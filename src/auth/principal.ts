@@ -1,31 +1,50 @@
 /**
  * Who a request comes from. The conventional keys existing tools use resolve to account roots:
  * a 12-digit access key is the root of that account (multi-account testing), any other key the
- * root of the default account. Keys and sessions issued through IAM/STS arrive with the identity
- * issue; they plug in at `resolveCaller`.
+ * root of the default account. Keys IAM issues and sessions STS issues resolve through the
+ * credential resolvers in identity.ts to users, role sessions and federated users.
  */
-export interface Caller {
-  accountId: string;
-  /** `arn:aws:iam::123456789012:root`, `…:user/alice`, `arn:aws:sts::…:assumed-role/r/s`. */
-  arn: string;
-  /** What GetCallerIdentity calls UserId: the account id for a root, `AIDA…` for users, `AROA…:session`. */
-  userId: string;
-  type: 'root' | 'user' | 'assumed-role' | 'federated-user' | 'anonymous';
-  accessKeyId?: string;
+import type { AttachedPolicy, PrincipalInfo } from '../iam/types.js';
+
+/** What a session (STS credentials) adds to the identity that holds it. */
+export interface SessionFacts {
+  /** Epoch milliseconds. */
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  /** When MFA was proven for this session (GetSessionToken with TokenCode, or AssumeRole with one). */
+  readonly mfaAuthenticatedAt?: number;
+  readonly sourceIdentity?: string;
+  /** Session policies passed to AssumeRole / GetFederationToken; they can only narrow. */
+  readonly policies?: readonly AttachedPolicy[];
 }
 
-export function rootCaller(accountId: string, accessKeyId?: string): Caller {
-  return { accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId, type: 'root', accessKeyId };
+export interface Caller extends PrincipalInfo {
+  readonly type: 'root' | 'user' | 'assumed-role' | 'federated-user' | 'anonymous';
+  readonly accessKeyId?: string;
+  /**
+   * Where the caller's identity policies come from: the IAM user (its own keys, GetSessionToken
+   * and GetFederationToken sessions) or the role (AssumeRole sessions). Absent for roots and
+   * anonymous callers.
+   */
+  readonly policyHolder?: { readonly kind: 'user' | 'role'; readonly name: string };
+  readonly session?: SessionFacts;
+}
+
+const NO_TAGS: Readonly<Record<string, string>> = Object.freeze({});
+
+export function rootCaller(accountId: string, accessKeyId?: string, session?: SessionFacts): Caller {
+  return { accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId, type: 'root', accessKeyId, tags: NO_TAGS, session };
 }
 
 export function anonymousCaller(accountId: string): Caller {
-  return { accountId, arn: '*', userId: 'anonymous', type: 'anonymous' };
+  return { accountId, arn: '*', userId: 'anonymous', type: 'anonymous', tags: NO_TAGS };
 }
 
 /** Root callers by access key; they never change, so each request need not build one. */
 const roots = new Map<string, Caller>();
 
-export function resolveCaller(accessKeyId: string | undefined, defaultAccountId: string): Caller {
+/** The root a conventional (not IAM- or STS-issued) access key stands for. */
+export function conventionalCaller(accessKeyId: string | undefined, defaultAccountId: string): Caller {
   if (accessKeyId === undefined) return anonymousCaller(defaultAccountId);
   const cacheKey = `${defaultAccountId}/${accessKeyId}`;
   let caller = roots.get(cacheKey);

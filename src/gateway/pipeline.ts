@@ -12,7 +12,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCredential } from '../auth/credentials.js';
-import { resolveCaller } from '../auth/principal.js';
+import { EMPTY_DIRECTORY, type IdentityDirectory } from '../auth/identity.js';
+import type { ConditionContext } from '../iam/types.js';
+import { conventionalCaller } from '../auth/principal.js';
 import { formMemberName, parseFormPairs } from '../protocol/codecs/form.js';
 import { MalformedRequestError } from '../protocol/codecs/malformed.js';
 import type { Operation } from '../protocol/model/shapes.js';
@@ -161,7 +163,7 @@ function headerText(rx: Received, name: string): string | undefined {
 function authenticate(gw: Gateway, routed: Routed): Authenticated {
   if (routed.credentialError) throw routed.credentialError;
   const credential = routed.credential;
-  const caller = resolveCaller(credential?.accessKeyId, gw.config.defaultAccountId);
+  const caller = conventionalCaller(credential?.accessKeyId, gw.config.defaultAccountId);
   const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
   routed.caller = caller;
   routed.accountId = caller.accountId;
@@ -289,6 +291,7 @@ class HandlerContext implements OperationContext<unknown> {
   readonly operation: string;
   readonly store: unknown;
   readonly log: Gateway['log'];
+  readonly identity: IdentityDirectory;
   private readonly clock: Gateway['clock'];
 
   constructor(call: Deserialized, gw: Gateway) {
@@ -299,11 +302,16 @@ class HandlerContext implements OperationContext<unknown> {
     this.operation = call.operation.name;
     this.store = call.runtime.store;
     this.log = gw.log;
+    this.identity = EMPTY_DIRECTORY;
     this.clock = gw.clock;
   }
 
   now(): Date {
     return this.clock.now();
+  }
+
+  globalConditions(): ConditionContext {
+    return new Map();
   }
 }
 

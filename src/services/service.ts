@@ -3,7 +3,9 @@
  * optionally its storage (migrations and a store object holding its SQL). Handlers never see HTTP,
  * XML or JSON; they throw ServiceError subclasses (generated per service) for AWS errors.
  */
+import type { CredentialResolver, IdentityDirectory } from '../auth/identity.js';
 import type { Caller } from '../auth/principal.js';
+import type { ConditionContext } from '../iam/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BlobStore, Database, Migration } from '../storage/index.js';
@@ -18,6 +20,36 @@ export interface OperationContext<Store = undefined> {
   now(): Date;
   readonly store: Store;
   readonly log: Logger;
+  /** IAM's directory of users, roles, keys and policies (empty when IAM is not running). */
+  readonly identity: IdentityDirectory;
+  /** The request's global condition keys (aws:SourceIp, aws:PrincipalArn …), lower-cased, built on first use. */
+  globalConditions(): ConditionContext;
+}
+
+/** Where an operation acts, for building resource ARNs. */
+export interface AuthorizationScope {
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+}
+
+/**
+ * How one operation is authorized: the IAM action it needs, the resources it acts on and its
+ * service-specific condition keys (AWS's Service Authorization Reference lists them per action).
+ */
+export interface OperationAuthorization<I = Record<string, unknown>> {
+  /** Defaults to `<iamPrefix>:<OperationName>`. */
+  readonly action?: string;
+  /** ARNs the action applies to; every one must be allowed. Defaults to `*`. */
+  readonly resources?: (input: I, scope: AuthorizationScope) => string | readonly string[];
+  /** Service-specific condition keys (lower-cased names, e.g. `ssm:overwrite`) and their values. */
+  readonly conditions?: (input: I, scope: AuthorizationScope) => Iterable<readonly [string, readonly string[]]>;
+}
+
+/** What a service contributes to identity: IAM provides the directory, STS resolves its session keys. */
+export interface IdentityProviders<S> {
+  directory?(store: S): IdentityDirectory;
+  credentials?(store: S): CredentialResolver;
 }
 
 /** What a service gets once, at start-up, to build its store and background workers. */
@@ -63,6 +95,10 @@ export interface ServiceDefinition {
   beforeInvoke?(operation: string, input: Record<string, unknown>, ctx: OperationContext<unknown>): void | Promise<void>;
   /** Every blob id the service's records refer to; blobs not listed by any service are swept at start-up. */
   referencedBlobs?(store: unknown): Iterable<string>;
+  /** The IAM service prefix of its actions (`ssm`, `cloudwatch` …); defaults to the signing name. */
+  readonly iamPrefix?: string;
+  readonly authorization?: Readonly<Record<string, OperationAuthorization<any> | undefined>>;
+  readonly identity?: IdentityProviders<unknown>;
 }
 
 /**
@@ -77,6 +113,9 @@ export function defineService<Ops extends OperationTable<Ops>, S = undefined>(de
   validation?: ValidationStyle;
   beforeInvoke?: (operation: keyof Ops & string, input: Record<string, unknown>, ctx: OperationContext<S>) => void | Promise<void>;
   referencedBlobs?: (store: S) => Iterable<string>;
+  iamPrefix?: string;
+  authorization?: { [K in keyof Ops]?: OperationAuthorization<Ops[K]['input']> };
+  identity?: IdentityProviders<S>;
 }): ServiceDefinition {
   return def as unknown as ServiceDefinition;
 }

@@ -34,6 +34,13 @@ export interface Statement {
   readonly effect: Effect;
   /** The statement as written (for messages and DecodeAuthorizationMessage). */
   readonly raw: unknown;
+  /** Where the statement's `{…}` starts and ends in the text, 1-based (IAM Simulate*'s StartPosition/EndPosition). */
+  readonly position: { readonly start: TextPosition; readonly end: TextPosition };
+}
+
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Where a policy comes from: named in decisions, logs and AccessDenied messages. */
@@ -113,6 +120,8 @@ export interface Decision {
   readonly deciding?: MatchedStatement;
   /** Every statement that matched, Allow and Deny (DecodeAuthorizationMessage, logs). */
   readonly matched: readonly MatchedStatement[];
+  /** Condition keys the matching-so-far statements referenced that the context lacked (Simulate*'s MissingContextValues). */
+  readonly missingContextKeys?: readonly string[];
 }
 
 /** A policy document that breaks IAM's grammar; `message` is AWS's MalformedPolicyDocument text. */

@@ -1,6 +1,7 @@
 /** Assembles a running Nimbus: storage, services, gateway and the HTTP listener. */
 import type { NimbusConfig } from './config/config.js';
 import type { Gateway } from './gateway/gateway.js';
+import { assembleIdentity } from './gateway/identity.js';
 import { ServiceRegistry } from './gateway/services.js';
 import { listen, type RunningServer } from './server/http-server.js';
 import { SERVICES } from './services/index.js';
@@ -33,7 +34,8 @@ export async function createNimbus(config: NimbusConfig, options: NimbusOptions 
     for (const s of registry.all) for (const id of s.definition?.referencedBlobs?.(s.store) ?? []) referenced.add(id);
     const swept = await storage.blobs.sweep(referenced);
     if (swept) log.info(`removed ${swept} blob files no record refers to (left by an interrupted write)`);
-    const gateway: Gateway = { config, registry, storage, log, clock, startedAt: Date.now(), metrics: new Map(), inFlight: 0 };
+    const identity = assembleIdentity(registry);
+    const gateway: Gateway = { config, registry, identity, storage, log, clock, startedAt: Date.now(), metrics: new Map(), inFlight: 0 };
     server = await listen(gateway, config.host, config.port);
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -43,6 +45,7 @@ export async function createNimbus(config: NimbusConfig, options: NimbusOptions 
       port: server.port,
       async close() {
         await server.close();
+        for (const s of registry.all) await s.definition?.stop?.(s.store);
         await storage.close();
         log.flush();
       },

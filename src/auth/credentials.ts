@@ -21,12 +21,30 @@ export interface SignedCredential {
   signature: string;
 }
 
-/** `AKID/20150830/us-east-1/iam/aws4_request` → its five parts, or undefined. */
+/**
+ * A credential that is not `AKID/date/region/service/aws4_request` (SigV4a: no region). Thrown with
+ * AWS's coral wording; `credential` and `form` let the gateway answer the service's own error
+ * instead (`authErrors(...).malformedCredential(e.credential, e.form)`; S3 words it differently).
+ */
+export class MalformedCredentialError extends ServiceError {
+  constructor(
+    readonly credential: string,
+    readonly form: SignedCredential['form'],
+  ) {
+    super('IncompleteSignature', `Credential should be scoped to a valid region. Authorization header or parameters are malformed: Credential=${credential}`);
+  }
+}
+
+/**
+ * `AKID/20150830/us-east-1/iam/aws4_request` → its five parts (SigV4a's
+ * `AKID/20150830/iam/aws4_request` → four, region empty).
+ */
 function scope(credential: string, form: SignedCredential['form'], algorithm: string, signedHeaders: string, signature: string): SignedCredential {
   const parts = credential.split('/');
-  const [accessKeyId, date, region, service, terminator] = parts;
-  if (parts.length !== 5 || terminator !== 'aws4_request' || !accessKeyId || !service || date?.length !== 8) {
-    throw new ServiceError('IncompleteSignature', `Credential should be scoped to a valid region. Authorization header or parameters are malformed: Credential=${credential}`);
+  const v4a = algorithm === 'AWS4-ECDSA-P256-SHA256' && parts.length === 4;
+  const [accessKeyId, date, region, service, terminator] = v4a ? [parts[0], parts[1], '', parts[2], parts[3]] : parts;
+  if ((!v4a && parts.length !== 5) || terminator !== 'aws4_request' || !accessKeyId || !service || date?.length !== 8) {
+    throw new MalformedCredentialError(credential, form);
   }
   return { form, algorithm, accessKeyId, date, region: region!, service, signedHeaders, signature };
 }

@@ -14,8 +14,13 @@ export interface SessionFacts {
   /** When MFA was proven for this session (GetSessionToken with TokenCode, or AssumeRole with one). */
   readonly mfaAuthenticatedAt?: number;
   readonly sourceIdentity?: string;
-  /** Session policies passed to AssumeRole / GetFederationToken; they can only narrow. */
+  /**
+   * Session policies passed to AssumeRole / GetFederationToken; they can only narrow. An empty
+   * list (GetFederationToken without a policy) allows nothing; absent means no session policy.
+   */
   readonly policies?: readonly AttachedPolicy[];
+  /** Session tags that pass on to a role this session assumes (role chaining). */
+  readonly transitiveTagKeys?: readonly string[];
 }
 
 export interface Caller extends PrincipalInfo {

@@ -9,13 +9,14 @@ const USAGE = `nimbus ${NIMBUS_VERSION} — AWS, running locally
 
 Usage:
   nimbus start  [--port 4566] [--host 127.0.0.1] [--data-dir ./.nimbus] [--ephemeral]
-                [--region us-east-1] [--log-level info]
+                [--region us-east-1] [--log-level info] [--strict-auth] [--iam enforce|audit|off]
   nimbus status [--endpoint http://127.0.0.1:4566]
   nimbus reset  [--endpoint http://127.0.0.1:4566]
   nimbus version
 
 Every start option can also be set in the environment: NIMBUS_PORT, NIMBUS_HOST, NIMBUS_DATA_DIR,
-NIMBUS_EPHEMERAL, NIMBUS_REGION, NIMBUS_LOG_LEVEL (flags win). status and reset read
+NIMBUS_EPHEMERAL, NIMBUS_REGION, NIMBUS_LOG_LEVEL, NIMBUS_STRICT_AUTH, NIMBUS_IAM (flags win);
+the root key pair is NIMBUS_ROOT_ACCESS_KEY_ID / NIMBUS_ROOT_SECRET_ACCESS_KEY (default test/test). status and reset read
 NIMBUS_ENDPOINT, else AWS_ENDPOINT_URL, else http://127.0.0.1:$NIMBUS_PORT.
 `;
 

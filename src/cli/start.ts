@@ -1,7 +1,7 @@
 /** `nimbus start`: serve until SIGINT/SIGTERM, then finish in-flight requests and close storage. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, resolveConfig } from '../config/config.js';
+import { ConfigError, DEFAULTS, resolveConfig } from '../config/config.js';
 import { createNimbus } from '../nimbus.js';
 import { NIMBUS_VERSION } from '../shared/version.js';
 
@@ -17,6 +17,8 @@ export async function runStart(args: string[]): Promise<number> {
         ephemeral: { type: 'boolean' },
         region: { type: 'string' },
         'log-level': { type: 'string' },
+        'strict-auth': { type: 'boolean' },
+        iam: { type: 'string' },
       },
       strict: true,
     }));
@@ -27,7 +29,7 @@ export async function runStart(args: string[]): Promise<number> {
   let config;
   try {
     config = resolveConfig(
-      { port: values.port, host: values.host, dataDir: values['data-dir'], ephemeral: values.ephemeral, region: values.region, logLevel: values['log-level'] },
+      { port: values.port, host: values.host, dataDir: values['data-dir'], ephemeral: values.ephemeral, region: values.region, logLevel: values['log-level'], strictAuth: values['strict-auth'], iam: values.iam },
       process.env,
     );
   } catch (e) {
@@ -43,10 +45,11 @@ export async function runStart(args: string[]): Promise<number> {
   console.log(`Nimbus ${NIMBUS_VERSION} — AWS, running locally (ready in ${Date.now() - started} ms)
   endpoint     ${nimbus.endpoint}
   region       ${config.region}
-  credentials  access key "test", secret key "test" (account ${config.defaultAccountId})
+  credentials  access key "${config.rootAccessKeyId}" (root of account ${config.defaultAccountId})${config.strictAuth ? ', signatures verified (--strict-auth)' : ''}
+  IAM          ${config.iam === 'enforce' ? 'policies enforced for IAM users and roles' : config.iam === 'audit' ? 'audit: decisions logged, nothing denied' : 'off: policies not evaluated'}
   state        ${state}
 Point the AWS CLI and SDKs at it:
-  export AWS_ENDPOINT_URL=${nimbus.endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=${config.region} AWS_DEFAULT_REGION=${config.region}`);
+  export AWS_ENDPOINT_URL=${nimbus.endpoint} AWS_ACCESS_KEY_ID=${config.rootAccessKeyId} AWS_SECRET_ACCESS_KEY=${config.rootSecretAccessKey === DEFAULTS.rootSecretAccessKey ? DEFAULTS.rootSecretAccessKey : '<root secret>'} AWS_REGION=${config.region} AWS_DEFAULT_REGION=${config.region}`);
 
   await new Promise<void>((done) => {
     let stopping = false;

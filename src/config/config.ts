@@ -15,7 +15,20 @@ export interface NimbusConfig {
   logLevel: LogLevel;
   /** The account the conventional `test` key (and any non-numeric key) belongs to. */
   defaultAccountId: string;
+  /**
+   * Accept only credentials Nimbus knows: IAM access keys, STS sessions and the root key pair
+   * below, all with verified signatures. Off by default: any other key then acts as an account
+   * root and its signature is not checked (what existing tools expect).
+   */
+  strictAuth: boolean;
+  /** `enforce`: IAM principals' requests are allowed or denied by policy; `audit`: decided and logged, never denied; `off`: not evaluated. */
+  iam: IamMode;
+  /** The default account's root key pair (always accepted; its signature is checked under strictAuth). */
+  rootAccessKeyId: string;
+  rootSecretAccessKey: string;
 }
+
+export type IamMode = 'enforce' | 'audit' | 'off';
 
 export const DEFAULTS: NimbusConfig = {
   port: 4566,
@@ -25,6 +38,10 @@ export const DEFAULTS: NimbusConfig = {
   region: 'us-east-1',
   logLevel: 'info',
   defaultAccountId: '000000000000',
+  strictAuth: false,
+  iam: 'enforce',
+  rootAccessKeyId: 'test',
+  rootSecretAccessKey: 'test',
 };
 
 export class ConfigError extends Error {}
@@ -39,6 +56,10 @@ const ENV: Record<keyof NimbusConfig, string> = {
   region: 'NIMBUS_REGION',
   logLevel: 'NIMBUS_LOG_LEVEL',
   defaultAccountId: 'NIMBUS_ACCOUNT_ID',
+  strictAuth: 'NIMBUS_STRICT_AUTH',
+  iam: 'NIMBUS_IAM',
+  rootAccessKeyId: 'NIMBUS_ROOT_ACCESS_KEY_ID',
+  rootSecretAccessKey: 'NIMBUS_ROOT_SECRET_ACCESS_KEY',
 };
 
 export function envVarFor(key: keyof NimbusConfig): string {
@@ -65,6 +86,12 @@ export function resolveConfig(flags: Raw = {}, env: NodeJS.ProcessEnv = {}): Nim
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new ConfigError(`region must look like us-east-1, got ${region}`);
   const account = String(pick('defaultAccountId') ?? DEFAULTS.defaultAccountId);
   if (!/^\d{12}$/.test(account)) throw new ConfigError(`account id must be 12 digits, got ${account}`);
+  const iam = String(pick('iam') ?? DEFAULTS.iam);
+  if (iam !== 'enforce' && iam !== 'audit' && iam !== 'off') throw new ConfigError(`--iam must be enforce, audit or off; got ${iam}`);
+  const rootAccessKeyId = String(pick('rootAccessKeyId') ?? DEFAULTS.rootAccessKeyId);
+  if (!/^[\w]{1,128}$/.test(rootAccessKeyId)) throw new ConfigError(`root access key id must be 1-128 letters, digits or _, got ${rootAccessKeyId}`);
+  const rootSecretAccessKey = String(pick('rootSecretAccessKey') ?? DEFAULTS.rootSecretAccessKey);
+  if (!rootSecretAccessKey) throw new ConfigError('root secret access key must not be empty');
   return {
     port,
     host: String(pick('host') ?? DEFAULTS.host),
@@ -73,5 +100,9 @@ export function resolveConfig(flags: Raw = {}, env: NodeJS.ProcessEnv = {}): Nim
     region,
     logLevel,
     defaultAccountId: account,
+    strictAuth: bool(pick('strictAuth'), '--strict-auth') ?? DEFAULTS.strictAuth,
+    iam,
+    rootAccessKeyId,
+    rootSecretAccessKey,
   };
 }

@@ -12,6 +12,7 @@ import type { Caller } from '../auth/principal.js';
 import type { SignedCredential } from '../auth/credentials.js';
 import type { Operation } from '../protocol/model/shapes.js';
 import type { HttpRequest, WireProtocol } from '../protocol/protocols/types.js';
+import type { PendingSignature } from './authenticate.js';
 import type { ServiceRoute } from './routing.js';
 import type { ServiceRuntime } from './services.js';
 
@@ -29,6 +30,8 @@ export interface RequestContext {
   /** A malformed SigV4 credential, read at routing and reported once the error envelope is known. */
   credentialError: unknown;
   caller: Caller | undefined;
+  /** For requests signed with a key whose secret Nimbus knows: the signature, checked once the body is read. */
+  signature: PendingSignature | undefined;
   accountId: string | undefined;
   region: string | undefined;
   operation: Operation | undefined;

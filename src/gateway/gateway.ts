@@ -3,6 +3,7 @@ import type { NimbusConfig } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Storage } from '../storage/index.js';
+import type { GatewayIdentity } from './identity.js';
 import type { ServiceRegistry } from './services.js';
 
 export interface ServiceMetrics {
@@ -14,6 +15,8 @@ export interface ServiceMetrics {
 export interface Gateway {
   readonly config: NimbusConfig;
   readonly registry: ServiceRegistry;
+  /** IAM's directory and every source of issued credentials (IAM keys, STS sessions). */
+  readonly identity: GatewayIdentity;
   readonly storage: Storage;
   readonly log: Logger;
   readonly clock: Clock;

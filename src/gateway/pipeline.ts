@@ -12,9 +12,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCredential } from '../auth/credentials.js';
-import { EMPTY_DIRECTORY, type IdentityDirectory } from '../auth/identity.js';
-import type { ConditionContext } from '../iam/types.js';
-import { conventionalCaller } from '../auth/principal.js';
+import type { IdentityDirectory } from '../auth/identity.js';
+import type { AuthorizationRequest, ConditionContext, PolicySet } from '../iam/types.js';
 import { formMemberName, parseFormPairs } from '../protocol/codecs/form.js';
 import { MalformedRequestError } from '../protocol/codecs/malformed.js';
 import type { Operation } from '../protocol/model/shapes.js';
@@ -27,6 +26,8 @@ import { CommonErrors, ServiceError, isServiceError } from '../shared/errors.js'
 import { requestId as newRequestId } from '../shared/ids.js';
 import { handleAdmin } from '../admin/routes.js';
 import type { OperationContext } from '../services/service.js';
+import { authenticate, verifySignature } from './authenticate.js';
+import { authorize, isPermitted, requestConditions } from './authorize.js';
 import { bodyIfArrived, decompress, readBody } from './body.js';
 import type { Authenticated, Deserialized, Received, Routed } from './context.js';
 import { countRequest, type Gateway } from './gateway.js';
@@ -54,9 +55,10 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
       const operation = routeOperation(authed);
       const pending = takeBody(authed, operation);
       if (pending) await pending;
+      verifySignature(gw, authed);
       call = deserialize(authed, operation);
       validate(call);
-      authorize(call);
+      authorize(gw, call);
       const output = invoke(gw, call);
       response = call.protocol.serializeOutput(call.operation, output instanceof Promise ? await output : output, { requestId: rx.requestId });
     } catch (e) {
@@ -101,6 +103,7 @@ function receive(raw: IncomingMessage): Received {
     credential: undefined,
     credentialError: undefined,
     caller: undefined,
+    signature: undefined,
     accountId: undefined,
     region: undefined,
     operation: undefined,
@@ -154,22 +157,7 @@ function headerText(rx: Received, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-// 3. authenticate ----------------------------------------------------------------------------
-
-/**
- * Resolves the caller from the credential. Signature verification (header, presigned, chunked)
- * and IAM/STS credentials arrive with the identity issue and slot in here.
- */
-function authenticate(gw: Gateway, routed: Routed): Authenticated {
-  if (routed.credentialError) throw routed.credentialError;
-  const credential = routed.credential;
-  const caller = conventionalCaller(credential?.accessKeyId, gw.config.defaultAccountId);
-  const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
-  routed.caller = caller;
-  routed.accountId = caller.accountId;
-  routed.region = scopeRegion ?? routed.route.hostRegion ?? gw.config.region;
-  return routed as Authenticated;
-}
+// 3. authenticate: see authenticate.ts (verifySignature runs once the body is read) -------
 
 // 4. route operation, read the body, deserialize ----------------------------------------------
 
@@ -244,26 +232,7 @@ function validate(call: Deserialized): void {
   }
 }
 
-// 6. authorize -----------------------------------------------------------------------------
-
-/**
- * Unsigned requests: AWS refuses them except for S3 (anonymous access, decided by bucket policies
- * and ACLs) and operations modeled as unauthenticated (`authtype: none`, e.g. STS
- * AssumeRoleWithWebIdentity). Every signed caller today is an account root, which AWS lets do
- * anything in its own account; the IAM policy engine arrives with the identity issue and decides
- * here, from each operation's action, resources and condition keys.
- */
-function authorize(call: Deserialized): void {
-  if (call.caller.type !== 'anonymous') return;
-  if (call.runtime.entry.id === 's3' || call.operation.authType === 'none') return;
-  throw missingAuthentication(call.protocol.name);
-}
-
-function missingAuthentication(protocol: string): ServiceError {
-  return protocol === 'query' || protocol === 'ec2'
-    ? new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', { statusCode: 403 })
-    : new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', { statusCode: 403 });
-}
+// 6. authorize: see authorize.ts ----------------------------------------------------------
 
 // 7. invoke --------------------------------------------------------------------------------
 
@@ -293,6 +262,8 @@ class HandlerContext implements OperationContext<unknown> {
   readonly log: Gateway['log'];
   readonly identity: IdentityDirectory;
   private readonly clock: Gateway['clock'];
+  private readonly call: Deserialized;
+  private readonly gw: Gateway;
 
   constructor(call: Deserialized, gw: Gateway) {
     this.requestId = call.requestId;
@@ -302,8 +273,10 @@ class HandlerContext implements OperationContext<unknown> {
     this.operation = call.operation.name;
     this.store = call.runtime.store;
     this.log = gw.log;
-    this.identity = EMPTY_DIRECTORY;
+    this.identity = gw.identity.directory;
     this.clock = gw.clock;
+    this.call = call;
+    this.gw = gw;
   }
 
   now(): Date {
@@ -311,7 +284,15 @@ class HandlerContext implements OperationContext<unknown> {
   }
 
   globalConditions(): ConditionContext {
-    return new Map();
+    return requestConditions(this.gw, this.call);
+  }
+
+  isPermitted(request: AuthorizationRequest, policies: PolicySet): boolean {
+    return isPermitted(this.gw, this.requestId, request, policies);
+  }
+
+  get defaultAccountId(): string {
+    return this.gw.config.defaultAccountId;
   }
 }
 

@@ -72,6 +72,19 @@ export interface PrincipalInfo {
   readonly roleArn?: string;
   /** For service principals (`s3.amazonaws.com`): the service. */
   readonly service?: string;
+  /**
+   * For federated-user sessions (GetFederationToken): the IAM user (or root) ARN that federated.
+   * `Principal: {"AWS": <that ARN>}` matches the session too, but such grants stay limited by the
+   * session policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+   */
+  readonly sourceUserArn?: string;
+  /**
+   * For AssumeRoleWithWebIdentity / AssumeRoleWithSAML callers: the identity provider
+   * (`accounts.google.com`, `arn:aws:iam::111122223333:oidc-provider/…`) that `Principal: {"Federated": …}` matches.
+   */
+  readonly federatedProvider?: string;
+  /** S3's canonical user id of the caller's account (`Principal: {"CanonicalUser": …}`). */
+  readonly canonicalUserId?: string;
   /** aws:PrincipalTag/… (user or role tags, overridden by session tags). */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -104,6 +117,21 @@ export interface PolicySet {
   readonly resource?: AttachedPolicy;
   readonly boundary?: AttachedPolicy;
   readonly session?: readonly AttachedPolicy[];
+  /**
+   * The resource policy must allow the request even within one account, as for KMS key policies
+   * (a role trust policy, `source.type === 'trust'`, always must). An identity-based allow then
+   * counts only where the resource policy delegates to the account (`arn:aws:iam::…:root`).
+   */
+  readonly resourceMustAllow?: boolean;
+}
+
+/** Options for parsePolicy. */
+export interface ParseOptions {
+  /**
+   * A managed policy (CreatePolicy / CreatePolicyVersion): IAM requires `"Version": "2012-10-17"`
+   * there and refuses other documents with "Policy document must be version 2012-10-17 or greater."
+   */
+  readonly managed?: boolean;
 }
 
 export interface MatchedStatement {

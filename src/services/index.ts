@@ -1,7 +1,8 @@
 /** Every service Nimbus implements. A vendored model without an entry here answers 501 for each operation. */
 import type { ServiceDefinition } from './service.js';
 import { ec2 } from './ec2/index.js';
+import { iam } from './iam/index.js';
 import { ssm } from './ssm/index.js';
 import { sts } from './sts/index.js';
 
-export const SERVICES: readonly ServiceDefinition[] = [ec2, ssm, sts];
+export const SERVICES: readonly ServiceDefinition[] = [ec2, iam, ssm, sts];

@@ -5,7 +5,7 @@
  */
 import type { CredentialResolver, IdentityDirectory } from '../auth/identity.js';
 import type { Caller } from '../auth/principal.js';
-import type { ConditionContext } from '../iam/types.js';
+import type { AttachedPolicy, AuthorizationRequest, ConditionContext, PolicySet } from '../iam/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BlobStore, Database, Migration } from '../storage/index.js';
@@ -24,6 +24,14 @@ export interface OperationContext<Store = undefined> {
   readonly identity: IdentityDirectory;
   /** The request's global condition keys (aws:SourceIp, aws:PrincipalArn …), lower-cased, built on first use. */
   globalConditions(): ConditionContext;
+  /**
+   * For the few decisions a handler must make itself (a web identity's role trust, S3's per-object
+   * checks): evaluates under the configured `--iam` mode and logs the decision like the gateway.
+   * False means deny; the handler throws its service's error.
+   */
+  isPermitted(request: AuthorizationRequest, policies: PolicySet): boolean;
+  /** The account conventional (not IAM-issued) access keys belong to. */
+  readonly defaultAccountId: string;
 }
 
 /** Where an operation acts, for building resource ARNs. */
@@ -31,19 +39,37 @@ export interface AuthorizationScope {
   readonly accountId: string;
   readonly region: string;
   readonly partition: string;
+  /** Who asks (IAM operations that default to the caller's own user name their ARN from it). */
+  readonly caller: Caller;
 }
 
 /**
  * How one operation is authorized: the IAM action it needs, the resources it acts on and its
  * service-specific condition keys (AWS's Service Authorization Reference lists them per action).
  */
-export interface OperationAuthorization<I = Record<string, unknown>> {
+export interface OperationAuthorization<I = Record<string, unknown>, S = unknown> {
   /** Defaults to `<iamPrefix>:<OperationName>`. */
   readonly action?: string;
+  /** Actions that need no permission (sts:GetCallerIdentity: AWS answers it whatever the policies say). */
+  readonly alwaysAllowed?: boolean;
+  /** More actions the request needs on the same resources (sts:TagSession when AssumeRole passes tags). */
+  readonly extraActions?: (input: I) => readonly string[];
   /** ARNs the action applies to; every one must be allowed. Defaults to `*`. */
-  readonly resources?: (input: I, scope: AuthorizationScope) => string | readonly string[];
+  readonly resources?: (input: I, scope: AuthorizationScope, store: S) => string | readonly string[];
   /** Service-specific condition keys (lower-cased names, e.g. `ssm:overwrite`) and their values. */
-  readonly conditions?: (input: I, scope: AuthorizationScope) => Iterable<readonly [string, readonly string[]]>;
+  readonly conditions?: (input: I, scope: AuthorizationScope, store: S) => Iterable<readonly [string, readonly string[]]>;
+  /**
+   * The resource-based policy on what the operation acts on (a bucket policy, a queue policy, a
+   * role's trust policy …), evaluated together with the caller's own policies. `null` means the
+   * resource has none (or does not exist) where one is required to allow (role trust).
+   */
+  readonly resourcePolicy?: (input: I, scope: AuthorizationScope, store: S, directory: IdentityDirectory) => ResourcePolicy | null | undefined;
+}
+
+export interface ResourcePolicy {
+  readonly policy: AttachedPolicy;
+  /** The account that owns the resource (cross-account requests need both sides to allow). */
+  readonly account: string;
 }
 
 /** What a service contributes to identity: IAM provides the directory, STS resolves its session keys. */
@@ -95,9 +121,11 @@ export interface ServiceDefinition {
   beforeInvoke?(operation: string, input: Record<string, unknown>, ctx: OperationContext<unknown>): void | Promise<void>;
   /** Every blob id the service's records refer to; blobs not listed by any service are swept at start-up. */
   referencedBlobs?(store: unknown): Iterable<string>;
+  /** Runs at shutdown before storage closes (flush what is batched in memory). */
+  stop?(store: unknown): void | Promise<void>;
   /** The IAM service prefix of its actions (`ssm`, `cloudwatch` …); defaults to the signing name. */
   readonly iamPrefix?: string;
-  readonly authorization?: Readonly<Record<string, OperationAuthorization<any> | undefined>>;
+  readonly authorization?: Readonly<Record<string, OperationAuthorization<any, any> | undefined>>;
   readonly identity?: IdentityProviders<unknown>;
 }
 
@@ -113,8 +141,9 @@ export function defineService<Ops extends OperationTable<Ops>, S = undefined>(de
   validation?: ValidationStyle;
   beforeInvoke?: (operation: keyof Ops & string, input: Record<string, unknown>, ctx: OperationContext<S>) => void | Promise<void>;
   referencedBlobs?: (store: S) => Iterable<string>;
+  stop?: (store: S) => void | Promise<void>;
   iamPrefix?: string;
-  authorization?: { [K in keyof Ops]?: OperationAuthorization<Ops[K]['input']> };
+  authorization?: { [K in keyof Ops]?: OperationAuthorization<Ops[K]['input'], S> };
   identity?: IdentityProviders<S>;
 }): ServiceDefinition {
   return def as unknown as ServiceDefinition;

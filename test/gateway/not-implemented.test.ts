@@ -6,7 +6,7 @@
 import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
+import { IAMClient, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -40,7 +40,7 @@ describe('operations without a handler', () => {
 
   it('query (IAM)', async () => {
     const c = new IAMClient(nimbus.clientConfig());
-    await notImplemented(() => c.send(new ListUsersCommand({})), 'ListUsers', 'IAM');
+    await notImplemented(() => c.send(new ListSAMLProvidersCommand({})), 'ListSAMLProviders', 'IAM');
   });
 
   it('ec2 (EC2)', async () => {
@@ -64,8 +64,8 @@ describe('operations without a handler', () => {
   });
 
   it.skipIf(!hasAwsCli)('is reported by the aws CLI with the operation named', async () => {
-    const r = await awsCli(nimbus.current, ['iam', 'list-users']);
+    const r = await awsCli(nimbus.current, ['iam', 'list-saml-providers']);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('An error occurred (NotImplemented) when calling the ListUsers operation: The operation ListUsers of IAM is not implemented by Nimbus yet.');
+    expect(r.stderr).toContain('An error occurred (NotImplemented) when calling the ListSAMLProviders operation: The operation ListSAMLProviders of IAM is not implemented by Nimbus yet.');
   });
 });

@@ -61,7 +61,10 @@ describe('service routing', () => {
       headers: { 'content-type': FORM },
       body: 'Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A000000000000%3Arole%2Fr&RoleSessionName=session1&WebIdentityToken=t0123456789',
     });
-    expect(r.status).toBe(501);
+    // It reaches STS's handler (no MissingAuthenticationToken): the role does not exist.
+    expect(r.status).toBe(403);
+    expect(r.body).toContain('<Code>AccessDenied</Code>');
+    expect(r.body).toContain('Not authorized to perform sts:AssumeRoleWithWebIdentity');
   });
 
   it('uses the Host header and takes the region from it', async () => {

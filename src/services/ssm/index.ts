@@ -3,6 +3,7 @@
  * differs from AWS.
  */
 import { defineService } from '../service.js';
+import { authorization } from './authorization.js';
 import type { Operations } from './generated/operations.js';
 import { addTagsToResource } from './operations/add-tags-to-resource.js';
 import { deleteParameter } from './operations/delete-parameter.js';
@@ -23,6 +24,7 @@ export const ssm = defineService<Operations, SsmStore>({
   model: 'ssm',
   migrations,
   createStore,
+  authorization,
   handlers: {
     PutParameter: putParameter,
     GetParameter: getParameter,

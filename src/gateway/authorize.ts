@@ -1,0 +1,198 @@
+/**
+ * The authorize step: IAM policy evaluation for every request by an IAM principal.
+ *
+ * - Anonymous requests are refused, except by S3 (bucket policies and ACLs decide) and operations
+ *   modeled as unauthenticated (`authtype: none`, e.g. STS AssumeRoleWithWebIdentity).
+ * - Roots are not evaluated: AWS lets an account's root do anything in its own account.
+ * - IAM users, role sessions and federated users: the operation's declared action, resources and
+ *   condition keys go to the policy engine with the caller's identity policies, permissions
+ *   boundary and session policies. `--iam audit` logs what would be denied and lets it through;
+ *   `--iam off` skips evaluation.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+import type { Caller } from '../auth/principal.js';
+import { accessDeniedMessage, encodeAuthorizationMessage, evaluate, parsePolicy, type AttachedPolicy, type AuthorizationRequest, type Decision, type PolicySet } from '../iam/index.js';
+import type { Operation } from '../protocol/model/shapes.js';
+import type { AuthorizationScope, OperationAuthorization, ResourcePolicy } from '../services/service.js';
+import { ServiceError } from '../shared/errors.js';
+import { RequestConditions, type RequestFacts } from './conditions.js';
+import type { Deserialized } from './context.js';
+import type { Gateway } from './gateway.js';
+import type { ServiceRuntime } from './services.js';
+
+export function authorize(gw: Gateway, call: Deserialized): void {
+  const caller = call.caller;
+  if (caller.type === 'anonymous') {
+    if (call.runtime.entry.id === 's3' || call.operation.authType === 'none') return;
+    throw missingAuthentication(call.protocol.name);
+  }
+  if (gw.config.iam === 'off') return;
+  const rule = authorizationOf(call.runtime, call.operation);
+  const declared = rule.declared;
+  if (declared?.alwaysAllowed) return;
+  // Roots skip their own (identity) policies; only a resource-based policy can say no to them.
+  if (caller.type === 'root' && !declared?.resourcePolicy) return;
+  const scope: AuthorizationScope = { accountId: call.accountId, region: call.region, partition: 'aws', caller };
+  const store = call.runtime.store;
+  const resourcePolicy = declared?.resourcePolicy?.(call.input, scope, store, gw.identity.directory);
+  const policies = policiesFor(gw, caller, resourcePolicy);
+  const resources = declared?.resources?.(call.input, scope, store) ?? '*';
+  const context = requestConditions(gw, call, declared?.conditions ? () => declared.conditions!(call.input, scope, store) : undefined);
+  const resourceAccount = resourcePolicy?.account;
+  const actions = declared?.extraActions ? [rule.action, ...declared.extraActions(call.input)] : undefined;
+  for (const action of actions ?? [rule.action]) {
+    if (typeof resources === 'string') {
+      check(gw, call, { principal: caller, action, resource: resources, resourceAccount, context }, policies);
+    } else {
+      for (const resource of resources) check(gw, call, { principal: caller, action, resource, resourceAccount, context }, policies);
+    }
+  }
+}
+
+/** The request's condition keys: globals, plus the operation's own when it declares any. */
+export function requestConditions(gw: Gateway, call: Deserialized, operationKeys?: RequestFacts['operationKeys']): RequestConditions {
+  return new RequestConditions({
+    caller: call.caller,
+    region: call.region,
+    sourceIp: sourceIp(call),
+    secureTransport: false,
+    now: gw.clock.now().getTime(),
+    userAgent: headerText(call, 'user-agent'),
+    operationKeys,
+  });
+}
+
+function check(gw: Gateway, call: Deserialized, request: AuthorizationRequest, policies: PolicySet): void {
+  const verdict = judge(gw, call.requestId, request, policies);
+  if (verdict) throw accessDenied(call, request, verdict.decision, verdict.message);
+}
+
+/** For handlers that decide themselves (OperationContext.isPermitted). */
+export function isPermitted(gw: Gateway, requestId: string, request: AuthorizationRequest, policies: PolicySet): boolean {
+  return gw.config.iam === 'off' || judge(gw, requestId, request, policies) === undefined;
+}
+
+/** Evaluates and logs; returns the denial to answer, or undefined to let the request through. */
+function judge(gw: Gateway, requestId: string, request: AuthorizationRequest, policies: PolicySet): { decision: Decision; message: string } | undefined {
+  const decision = evaluate(request, policies);
+  if (decision.allowed) {
+    if (gw.log.enabled('debug')) gw.log.debug(`iam allow ${describe(request, decision)} ${requestId}`);
+    return undefined;
+  }
+  const message = accessDeniedMessage(request, decision);
+  if (gw.config.iam === 'audit' || request.principal.type === 'root') {
+    // Roots are never denied by default (existing tools rely on it); what AWS would do is logged.
+    gw.log.info(`iam ${gw.config.iam === 'audit' ? 'audit' : 'root'}: AWS would deny ${describe(request, decision)}: ${message} ${requestId}`);
+    return undefined;
+  }
+  gw.log.info(`iam deny ${describe(request, decision)} ${requestId}`);
+  return { decision, message };
+}
+
+/** `user/alice ssm:GetParameter arn:… by identity:Policy#Sid`, for the decision log. */
+function describe(request: AuthorizationRequest, decision: Decision): string {
+  const d = decision.deciding;
+  const by = d ? `${d.source.type}:${d.source.name}${d.statement.sid ? `#${d.statement.sid}` : `#${d.statement.index}`}` : `no matching statement (${decision.outcome})`;
+  return `${request.principal.arn} ${request.action} ${request.resource} by ${by}`;
+}
+
+// Each caller's policy set, recomputed when IAM changes (the directory's generation moves). The
+// caller objects come from the credential resolvers' caches, so this is one WeakMap hit per request.
+const policyCache = new WeakMap<Caller, { generation: number; set: PolicySet }>();
+const NO_POLICIES: PolicySet = Object.freeze({ identity: [] });
+
+function policiesFor(gw: Gateway, caller: Caller, resource: ResourcePolicy | null | undefined): PolicySet {
+  const own = identityPolicies(gw, caller);
+  if (resource === undefined) return own;
+  // A resource that must have a policy and has none (a role that does not exist): an empty one.
+  return { ...own, resource: resource?.policy ?? noTrust() };
+}
+
+/** What a missing resource's trust policy is: one that lets no one in. */
+let emptyTrust: AttachedPolicy | undefined;
+function noTrust(): AttachedPolicy {
+  emptyTrust ??= {
+    policy: parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"no-one.nimbus.invalid"},"Action":"sts:AssumeRole"}]}', 'trust'),
+    source: { type: 'trust', name: 'missing' },
+  };
+  return emptyTrust;
+}
+
+/** What a root's federated users start from: everything, narrowed by their session policies. */
+let rootIdentity: AttachedPolicy | undefined;
+function rootPolicy(): AttachedPolicy {
+  rootIdentity ??= {
+    policy: parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', 'identity'),
+    source: { type: 'identity', name: 'root' },
+  };
+  return rootIdentity;
+}
+
+function identityPolicies(gw: Gateway, caller: Caller): PolicySet {
+  if (caller.type === 'root') return NO_POLICIES;
+  if (caller.type === 'federated-user' && !caller.policyHolder) return { identity: [rootPolicy()], session: caller.session?.policies };
+  const directory = gw.identity.directory;
+  const cached = policyCache.get(caller);
+  if (cached && cached.generation === directory.generation) return cached.set;
+  const holder = caller.policyHolder;
+  const found = holder ? directory.policies(caller.accountId, holder.kind, holder.name) : undefined;
+  const sessionPolicies = caller.session?.policies;
+  const set: PolicySet = found
+    ? { identity: found.identity, boundary: found.boundary, session: sessionPolicies }
+    : NO_POLICIES;
+  policyCache.set(caller, { generation: directory.generation, set });
+  return set;
+}
+
+interface OperationRule {
+  action: string;
+  declared: OperationAuthorization | undefined;
+}
+
+const rules = new WeakMap<Operation, OperationRule>();
+
+function authorizationOf(runtime: ServiceRuntime, operation: Operation): OperationRule {
+  let rule = rules.get(operation);
+  if (!rule) {
+    const def = runtime.definition;
+    const declared = def?.authorization?.[operation.name];
+    const prefix = def?.iamPrefix ?? IAM_PREFIX[runtime.entry.id] ?? runtime.entry.signingName;
+    rule = { action: declared?.action ?? `${prefix}:${operation.name}`, declared };
+    rules.set(operation, rule);
+  }
+  return rule;
+}
+
+/** Services whose IAM prefix is not their signing name. */
+const IAM_PREFIX: Record<string, string> = { cloudwatch: 'cloudwatch' };
+
+function sourceIp(call: Deserialized): string {
+  const ip = call.raw.socket.remoteAddress ?? '127.0.0.1';
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
+
+function headerText(call: Deserialized, name: string): string | undefined {
+  const v = call.http.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** AccessDenied as each service family answers it. */
+function accessDenied(call: Deserialized, request: AuthorizationRequest, decision: Decision, message: string): ServiceError {
+  switch (call.protocol.name) {
+    case 'ec2': {
+      // EC2 says it in its own words and appends the opaque message STS can decode.
+      return new ServiceError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}. Encoded authorization failure message: ${encodeAuthorizationMessage(request, decision)}`, { statusCode: 403 });
+    }
+    case 'query':
+    case 'rest-xml':
+      return new ServiceError('AccessDenied', message, { statusCode: 403 });
+    default:
+      return new ServiceError('AccessDeniedException', message, { statusCode: call.protocol.name === 'rest-json' ? 403 : 400 });
+  }
+}
+
+function missingAuthentication(protocol: string): ServiceError {
+  return protocol === 'query' || protocol === 'ec2'
+    ? new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', { statusCode: 403 })
+    : new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', { statusCode: 403 });
+}

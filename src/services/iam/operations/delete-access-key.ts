@@ -1,0 +1,14 @@
+import type { EmptyOutput } from '../../../protocol/handler-types.js';
+import { IamErrors } from '../domain/errors.js';
+import type { DeleteAccessKeyRequest } from '../generated/types.js';
+import { targetUser, type Ctx } from '../lookup.js';
+
+export async function deleteAccessKey(input: DeleteAccessKeyRequest, ctx: Ctx): Promise<EmptyOutput> {
+  await ctx.store.transaction(() => {
+    const user = targetUser(ctx, input.UserName);
+    const key = ctx.store.keys.get(input.AccessKeyId);
+    if (!user || !key || key.userId !== user.userId) throw IamErrors.noSuchAccessKey(input.AccessKeyId);
+    ctx.store.keys.delete(key.accessKeyId);
+  });
+  return {};
+}

@@ -6,7 +6,8 @@
  *   …
  *   await nimbus.stop();
  */
-import { resolveConfig } from './config/config.js';
+import { resolveConfig, type IamMode } from './config/config.js';
+import type { Clock } from './shared/clock.js';
 import type { LogLevel } from './shared/logger.js';
 import { createNimbus } from './nimbus.js';
 
@@ -20,6 +21,12 @@ export interface StartNimbusOptions {
   dataDir?: string;
   /** Default `warn`: a test suite does not want an access log. */
   logLevel?: LogLevel;
+  /** Accept only IAM/STS-issued keys and the root key pair, all with verified signatures. */
+  strictAuth?: boolean;
+  /** IAM policy enforcement for IAM users and roles: `enforce` (default), `audit` or `off`. */
+  iam?: IamMode;
+  /** The time Nimbus works with (default: the system clock); tests use it to expire sessions. */
+  clock?: Clock;
 }
 
 export interface StartedNimbus {
@@ -40,12 +47,14 @@ export async function startNimbus(options: StartNimbusOptions = {}): Promise<Sta
     ephemeral: options.ephemeral ?? true,
     dataDir: options.dataDir,
     logLevel: options.logLevel ?? 'warn',
+    strictAuth: options.strictAuth,
+    iam: options.iam,
   });
-  const nimbus = await createNimbus(config);
+  const nimbus = await createNimbus(config, { clock: options.clock });
   return {
     endpoint: nimbus.endpoint,
     region: config.region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: { accessKeyId: config.rootAccessKeyId, secretAccessKey: config.rootSecretAccessKey },
     async reset() {
       await nimbus.gateway.storage.db.wipe();
       await nimbus.gateway.storage.blobs.wipe();
@@ -54,4 +63,5 @@ export async function startNimbus(options: StartNimbusOptions = {}): Promise<Sta
   };
 }
 
-export type { NimbusConfig } from './config/config.js';
+export type { IamMode, NimbusConfig } from './config/config.js';
+export type { Clock } from './shared/clock.js';

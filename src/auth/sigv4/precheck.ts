@@ -1,10 +1,11 @@
 /**
- * The checks AWS makes before it looks at the signature itself, in the order it makes them, and
- * the canonical request up to its last line (the payload hash, which may need the body).
+ * The checks AWS makes before it looks at the signature itself, and the canonical request up to
+ * its last line (the payload hash, which may need the body).
  *
- * Coral services (everything but S3) check: date present → date format → skew → Host signed →
- * credential scope. S3 checks its presigned parameters and the credential scope first, then the
- * time, then that every `x-amz-*` header (and Host) is signed, then x-amz-content-sha256.
+ * AWS does not document the order. Coral services (everything but S3) answer, as observed of
+ * DynamoDB: date present → date format → skew → Host signed → credential scope. For S3 we check
+ * the credential scope and presigned parameters first, then the time, then that every `x-amz-*`
+ * header (and Host) is signed, then x-amz-content-sha256.
  * Needs no secret: run it in `authenticate` before looking up the access key, so a stale request
  * gets its skew error even with an unknown key, as on AWS.
  */

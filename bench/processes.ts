@@ -56,12 +56,14 @@ function healthStatus(port: number): Promise<number> {
 export interface SpawnOptions {
   /** Extra node flags for the child (e.g. --cpu-prof). */
   nodeFlags?: string[];
+  /** Extra `nimbus start` arguments (e.g. --iam off). */
+  args?: string[];
 }
 
 export async function startServer(kind: ServerKind, options: SpawnOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const script = kind === 'nimbus'
-    ? ['dist/nimbus.mjs', 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn']
+    ? ['dist/nimbus.mjs', 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn', ...(options.args ?? [])]
     : ['bench/bare-server.mjs', String(port)];
   const env = { ...process.env };
   delete env.NODE_OPTIONS;

@@ -16,19 +16,19 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { autocannonLoad, measure, sdkLoad, type Load, type Window } from './load.js';
+import { iamPhase, printIamSummary, type IamComparison } from './iam.js';
 import { ROOT, rssMb, startServer, type RunningServer, type ServerKind } from './processes.js';
 import { summarizeProfile } from './profile.js';
-import {
-  TARGETS, compare, comparisonTable, median, phaseLine, round, table, toPhaseResult, type PhaseResult,
-} from './report.js';
-import { OPERATIONS, describeSdkError, sendOnce, signedRequest, type Operation, type WireRequest } from './requests.js';
+import { TARGETS, compare, comparisonTable, median, phaseLine, round, table, type PhaseResult } from './report.js';
+import { OPERATIONS, type Operation } from './requests.js';
+import { autocannonTarget, runInterleaved, sdkTarget } from './targets.js';
 
 const USAGE = `npm run bench -- [--quick] [--duration <s>] [--only <phases>] [--profile]
   --quick          short phases and fewer starts: a smoke run
   --duration <s>   seconds per measured phase (default 5; --quick: 1)
   --only <phases>  comma-separated; each item is words joined by '+', all of which a phase must have:
-                   startup, load, ssm, sts, GetParameter, GetCallerIdentity, autocannon, sdk, c1, c16
+                   startup, load, ssm, sts, GetParameter, GetCallerIdentity, autocannon, sdk, c1, c16,
+                   iam (enforcement on vs off, as an IAM user with a 10-statement policy)
                    e.g. --only startup   --only sts+autocannon   --only ssm,c16
                    (the bare baseline runs wherever a selected Nimbus phase needs it)
   --profile        run the load Nimbus under node --cpu-prof and print where it spends CPU
@@ -128,83 +128,6 @@ async function startup(starts: number): Promise<Record<ServerKind, StartupFigure
 
 // --- 2./3. load phases --------------------------------------------------------------------
 
-/**
- * One thing measured at one concurrency. At each concurrency the targets (bare server, Nimbus ×
- * operations × drivers) run in interleaved rounds of short slices, so that a noisy neighbour
- * slows them alike and the same-run ratios hold; each round's ratio shows how noisy it was.
- */
-interface Target {
-  readonly base: Omit<PhaseBase, 'probe'>;
-  readonly pid: number;
-  /** Signs and probes (once), warms up; returns what the probe answered. */
-  prepare(): Promise<string>;
-  slice(seconds: number): Promise<Load>;
-  close(): void;
-}
-
-type PhaseBase = Parameters<typeof toPhaseResult>[0];
-
-function probeText(status: number, body: string, expected: boolean): string {
-  return `${status}${/^2/.test(String(status)) ? (expected ? ' (expected body)' : ' (UNEXPECTED body)') : ''}: ${body.slice(0, 160)}`;
-}
-
-function autocannonTarget(server: RunningServer, op: Operation, c: number, opts: Options): Target {
-  let req: WireRequest | undefined;
-  const isBare = server.kind === 'bare';
-  return {
-    base: { name: `${isBare ? 'bare' : op.name} autocannon c${c}`, server: server.kind, op: op.name, driver: 'autocannon', connections: c },
-    pid: server.pid,
-    async prepare() {
-      req = await signedRequest(op, server.endpoint);
-      const probe = await sendOnce(server.endpoint, req);
-      await autocannonLoad(server.endpoint, req, c, opts.warmupS);
-      return probeText(probe.status, probe.body, isBare || op.looksRight(probe.body));
-    },
-    slice: (seconds) => autocannonLoad(server.endpoint, req!, c, seconds),
-    close() {},
-  };
-}
-
-function sdkTarget(server: RunningServer, op: Operation, c: number, opts: Options): Target {
-  const client = op.client(server.endpoint);
-  const call = () => client.send(op.command());
-  return {
-    base: { name: `${server.kind === 'bare' ? `bare (${op.name} client)` : op.name} sdk c${c}`, server: server.kind, op: op.name, driver: 'sdk', connections: c },
-    pid: server.pid,
-    async prepare() {
-      let probe: string;
-      try {
-        probe = probeText(200, JSON.stringify(await call()), true);
-      } catch (e) {
-        probe = describeSdkError(e);
-      }
-      await sdkLoad(call, c, opts.warmupS);
-      return probe;
-    },
-    slice: (seconds) => sdkLoad(call, c, seconds),
-    close: () => client.destroy(),
-  };
-}
-
-async function runInterleaved(targets: Target[], opts: Options): Promise<PhaseResult[]> {
-  const probes: string[] = [];
-  for (const t of targets) probes.push(await t.prepare());
-  const rounds = Math.max(2, Math.min(10, Math.round(opts.durationS)));
-  const windows: Window[][] = targets.map(() => []);
-  process.stdout.write(`  ${rounds} rounds × ${targets.length} targets × ${round(opts.durationS / rounds, 2)} s `);
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < targets.length; i++) {
-      const k = (i + r) % targets.length; // rotate the order, so no target always follows the same one
-      const t = targets[k]!;
-      windows[k]!.push(await measure(t.pid, () => t.slice(opts.durationS / rounds)));
-    }
-    process.stdout.write('.');
-  }
-  process.stdout.write('\n');
-  for (const t of targets) t.close();
-  return targets.map((t, i) => toPhaseResult({ ...t.base, probe: probes[i]! }, windows[i]!));
-}
-
 // --- main ---------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -228,7 +151,8 @@ async function main(): Promise<void> {
     const sdk = OPERATIONS.filter((op) => selected(opts, opTags(op, 'sdk', c)));
     return { c, ac, sdk, any: ac.length + sdk.length > 0 };
   });
-  if (!selected(opts, ['startup']) && !plan.some((p) => p.any)) usageError('--only selects nothing');
+  const iamSelected = selected(opts, ['iam']);
+  if (!selected(opts, ['startup']) && !iamSelected && !plan.some((p) => p.any)) usageError('--only selects nothing');
   const phases: PhaseResult[] = [];
   const setups: Record<string, string> = {};
   let rssAfterLoadMb: number | undefined;
@@ -275,9 +199,17 @@ async function main(): Promise<void> {
     }
   }
 
+  // IAM enforcement (not under the profiler: it starts its own two processes).
+  let iam: { phases: PhaseResult[]; comparisons: IamComparison[] } | undefined;
+  if (iamSelected && !opts.profile) iam = await iamPhase(opts, CONNECTIONS);
+
   // Summary.
   console.log('\n══ Summary (ratios are Nimbus ÷ bare node:http, same run) ══');
   const summary: Record<string, unknown> = {};
+  if (iam) {
+    printIamSummary(iam.comparisons);
+    summary.iam = iam;
+  }
   if (startupResult) {
     const { nimbus, bare } = startupResult;
     const readyOk = nimbus.medianReadyMs <= TARGETS.readyMs;

@@ -13,7 +13,7 @@ import {
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, timeStep, totpCode } from '../../src/auth/totp.js';
 import { awsCli, hasAwsCli, useNimbus } from '../helpers/nimbus.js';

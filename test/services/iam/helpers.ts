@@ -2,7 +2,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import type { TestNimbus } from '../../helpers/nimbus.js';
 
-import { expectError as expectSdkError } from '../ssm/helpers.js';
+import { expectError as expectSdkError, type SdkError } from '../ssm/helpers.js';
 
 /** IAM's statuses per error (from the model's awsQueryError traits). */
 const STATUS: Record<string, number> = {
@@ -15,7 +15,7 @@ const STATUS: Record<string, number> = {
 };
 
 /** Awaits a call that must fail with IAM's error (status defaults to IAM's for that error). */
-export function expectError(call: Promise<unknown>, name: string, message?: string | RegExp, status?: number) {
+export function expectError(call: Promise<unknown>, name: string, message?: string | RegExp, status?: number): Promise<SdkError> {
   return expectSdkError(call, name, message, status ?? STATUS[name] ?? 400);
 }
 

@@ -7,7 +7,7 @@ export function ssmClient(nimbus: TestNimbus, overrides: Record<string, unknown>
   return new SSMClient(nimbus.clientConfig(overrides));
 }
 
-interface SdkError {
+export interface SdkError {
   name: string;
   message: string;
   $metadata?: { httpStatusCode?: number };

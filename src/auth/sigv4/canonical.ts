@@ -19,8 +19,9 @@ export interface QueryAuthParams {
  */
 export function canonicalQuery(rawQuery: string, presigned: boolean, dropSessionToken: boolean, params: QueryAuthParams): string {
   if (rawQuery === '') return '';
-  const keys: string[] = [];
-  const values: string[] = [];
+  // Each pair as `key\0value`: canonical keys and values never hold \0, and \0 sorts before every
+  // character a key can hold, so a plain string sort orders by key, then by value.
+  const pairs: string[] = [];
   let sorted = true;
   let start = 0;
   const n = rawQuery.length;
@@ -32,31 +33,18 @@ export function canonicalQuery(rawQuery: string, presigned: boolean, dropSession
       const hasValue = eq !== -1 && eq < end;
       const rawKey = hasValue ? rawQuery.slice(start, eq) : rawQuery.slice(start, end);
       const rawValue = hasValue ? rawQuery.slice(eq + 1, end) : '';
-      if (rawKey.charCodeAt(0) === 88 /* X */ && rawKey.startsWith('X-Amz-')) {
-        if (noteAuthParam(rawKey, rawValue, presigned, dropSessionToken, params)) {
-          start = end + 1;
-          continue;
-        }
+      if (rawKey.charCodeAt(0) === 88 /* X */ && rawKey.startsWith('X-Amz-') && noteAuthParam(rawKey, rawValue, presigned, dropSessionToken, params)) {
+        start = end + 1;
+        continue;
       }
-      const key = canonicalComponent(rawKey);
-      const value = canonicalComponent(rawValue);
-      const last = keys.length - 1;
-      if (last >= 0 && (keys[last]! > key || (keys[last] === key && values[last]! > value))) sorted = false;
-      keys.push(key);
-      values.push(value);
+      const pair = canonicalComponent(rawKey) + '\0' + canonicalComponent(rawValue);
+      if (pairs.length > 0 && pairs[pairs.length - 1]! > pair) sorted = false;
+      pairs.push(pair);
     }
     start = end + 1;
   }
-  if (keys.length === 0) return '';
-  if (keys.length === 1) return `${keys[0]}=${values[0]}`;
-  if (sorted) {
-    let out = `${keys[0]}=${values[0]}`;
-    for (let i = 1; i < keys.length; i++) out += `&${keys[i]}=${values[i]}`;
-    return out;
-  }
-  const order = keys.map((_, i) => i);
-  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0));
-  return order.map((i) => `${keys[i]}=${values[i]}`).join('&');
+  if (!sorted) pairs.sort();
+  return pairs.join('&').replaceAll('\0', '=');
 }
 
 /** Records an X-Amz-* parameter; returns true when it must stay out of the canonical query. */

@@ -5,10 +5,12 @@
  * through `<issuer>/.well-known/openid-configuration`).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html
  *
- * AWS fetches keys only over https. Nimbus also fetches over http from loopback issuers
- * (127.0.0.1, localhost), so a test suite can run its own identity provider.
+ * Keys are fetched over https, as AWS does. For a loopback issuer (`https://localhost:8443`,
+ * `https://127.0.0.1:…`) Nimbus accepts a self-signed certificate, so a test suite can run its
+ * own identity provider.
  */
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import { get as httpsGet } from 'node:https';
 import type { IdentityDirectory, OidcProviderRecord } from '../../../auth/identity.js';
 import { ExpiredTokenException, IDPCommunicationErrorException, InvalidIdentityTokenException } from '../generated/errors.js';
 
@@ -97,8 +99,7 @@ async function issuerKeys(issuer: string): Promise<(JsonWebKey & { kid?: string 
   } catch {
     throw unreachable();
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw unreachable();
+  if (url.protocol !== 'https:') throw unreachable();
   try {
     const config = (await fetchJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)) as { jwks_uri?: string };
     if (typeof config.jwks_uri !== 'string') throw unreachable();
@@ -111,8 +112,34 @@ async function issuerKeys(issuer: string): Promise<(JsonWebKey & { kid?: string 
   }
 }
 
-async function fetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'follow' });
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.json();
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function fetchJson(target: string): Promise<unknown> {
+  const url = new URL(target);
+  if (url.protocol !== 'https:') return Promise.reject(new Error(`${target}: not https`));
+  return new Promise((resolve, reject) => {
+    const req = httpsGet(url, { timeout: 5000, rejectUnauthorized: !LOOPBACK.has(url.hostname) }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`${target}: ${res.statusCode}`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > 1 << 20) req.destroy(new Error(`${target}: too large`));
+        else chunks.push(c);
+      });
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`${target}: timed out`)));
+    req.on('error', reject);
+  });
 }

@@ -13,6 +13,7 @@
  */
 import type { CredentialResolver } from '../auth/identity.js';
 import { conventionalCaller, type Caller } from '../auth/principal.js';
+import { MalformedCredentialError } from '../auth/credentials.js';
 import { authErrors, type AuthErrors } from '../auth/errors.js';
 import { checkContentSha256, checkSigV4Request, isHexSha256, payloadHashFor, readSessionToken, signedBodyDecoder, verifySigV4Signature, type SigV4Prepared } from '../auth/sigv4/index.js';
 import type { Authenticated, Routed } from './context.js';
@@ -28,7 +29,10 @@ export interface PendingSignature {
 }
 
 export function authenticate(gw: Gateway, routed: Routed): Authenticated {
-  if (routed.credentialError) throw routed.credentialError;
+  if (routed.credentialError) {
+    const e = routed.credentialError;
+    throw e instanceof MalformedCredentialError ? errorsOf(routed).malformedCredential(e.credential, e.form) : e;
+  }
   const credential = routed.credential;
   const config = gw.config;
   let caller: Caller;
@@ -47,11 +51,6 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
     }
     let secret: string | undefined;
     if (issued) {
-      const errors = errorsOf(routed);
-      if (!issued.active) throw errors.unknownAccessKey(accessKeyId);
-      const token = readSessionToken(routed.http);
-      if (token !== issued.sessionToken) throw errors.invalidSessionToken(token);
-      if (issued.expiresAt !== undefined && gw.clock.now().getTime() >= issued.expiresAt) throw errors.expiredToken(token);
       secret = issued.secretAccessKey;
       caller = issued.caller;
     } else if (config.strictAuth) {
@@ -62,8 +61,16 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
       caller = conventionalCaller(accessKeyId, config.defaultAccountId);
     }
     if (secret !== undefined) {
+      // AWS checks the date, clock skew and scope before the key's state.
       const errors = errorsOf(routed);
-      const prepared = checkSigV4Request(routed.http, credential, { errors, now: gw.clock.now().getTime(), rawHeaders: routed.raw.rawHeaders });
+      const now = gw.clock.now().getTime();
+      const prepared = checkSigV4Request(routed.http, credential, { errors, now, rawHeaders: routed.raw.rawHeaders, signingName: routed.runtime.entry.signingName });
+      if (issued) {
+        if (!issued.active) throw errors.unknownAccessKey(accessKeyId);
+        const token = readSessionToken(routed.http);
+        if (token !== issued.sessionToken) throw errors.invalidSessionToken(token);
+        if (issued.expiresAt !== undefined && now >= issued.expiresAt) throw errors.expiredToken(token);
+      }
       routed.signature = { prepared, secretAccessKey: secret, errors, resolver };
     }
   }
@@ -84,7 +91,7 @@ export function verifySignature(gw: Gateway, call: Authenticated): void {
   if (!pending) return;
   const http = call.http;
   const { prepared, errors } = pending;
-  const payloadHash = payloadHashFor(http, prepared, http.body);
+  const payloadHash = payloadHashFor(http, prepared, http.signedBody ?? http.body);
   // Only a streamed non-S3 body with a hex hash is left undecided; no such operation exists.
   if (payloadHash === undefined) throw errors.missingContentSha256();
   const verified = verifySigV4Signature(prepared, pending.secretAccessKey, payloadHash);

@@ -123,7 +123,9 @@ function isQueryForm(rx: Received): boolean {
  * routing, undoing request compression first (query services never treat Content-Encoding as data).
  */
 async function readQueryForm(rx: Received): Promise<void> {
-  rx.http.body = decompress(await readBody(rx.raw), headerText(rx, 'content-encoding'), ['gzip']);
+  const received = await readBody(rx.raw);
+  rx.http.body = decompress(received, headerText(rx, 'content-encoding'), ['gzip']);
+  if (rx.http.body !== received) rx.http.signedBody = received;
 }
 
 function routeServiceStep(gw: Gateway, rx: Received): Routed {
@@ -185,6 +187,7 @@ function takeBody(authed: Authenticated, operation: Operation): Promise<void> | 
   }
   const keep = (body: Buffer) => {
     http.body = operation.requestCompression.length ? decompress(body, headerText(authed, 'content-encoding'), operation.requestCompression) : body;
+    if (http.body !== body) http.signedBody = body;
   };
   const now = bodyIfArrived(authed.raw);
   if (now) {

@@ -26,6 +26,8 @@ export interface HttpRequest {
   readonly host: string;
   /** The whole body, when it was read into memory (every operation but streaming uploads). */
   body: Buffer | undefined;
+  /** The body as received when `body` is its decompressed form (Content-Encoding undone): what the client signed. */
+  signedBody?: Buffer;
   /** The body as a stream, for operations whose input payload is a streaming blob. */
   bodyStream: Readable | undefined;
 }

@@ -53,7 +53,8 @@ describe('nimbus start', () => {
     const { banner, endpoint } = await start(['--port', '0', '--ephemeral', '--region', 'eu-central-1']);
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(banner).toContain(`endpoint     ${endpoint}`);
-    expect(banner).toContain('access key "test", secret key "test"');
+    expect(banner).toContain('access key "test" (root of account 000000000000)');
+    expect(banner).toContain('IAM          policies enforced for IAM users and roles');
     expect(banner).toContain('region       eu-central-1');
     expect(banner).toContain(`export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=eu-central-1 AWS_DEFAULT_REGION=eu-central-1`);
     const health = (await (await fetch(`${endpoint}/_nimbus/health`)).json()) as { region: string; storage: { ephemeral: boolean } };
@@ -64,6 +65,15 @@ describe('nimbus start', () => {
     const { banner } = await start([], { NIMBUS_PORT: '0', NIMBUS_EPHEMERAL: 'true', NIMBUS_REGION: 'ap-south-1', NIMBUS_LOG_LEVEL: 'warn' });
     expect(banner).toContain('region       ap-south-1');
     expect(banner).toContain('in memory');
+  });
+
+  it('takes --strict-auth and --iam', async () => {
+    const { banner } = await start(['--port', '0', '--ephemeral', '--strict-auth', '--iam', 'audit']);
+    expect(banner).toContain('signatures verified (--strict-auth)');
+    expect(banner).toContain('IAM          audit: decisions logged, nothing denied');
+    const bad = await run(['start', '--iam', 'sometimes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--iam must be enforce, audit or off; got sometimes');
   });
 
   it('rejects bad options with exit code 2 and a message', async () => {

@@ -47,7 +47,7 @@ describe('encodeAuthorizationMessage / decodeAuthorizationMessage', () => {
       failures: { items: [] },
       context: {
         principal: { id: req.principal.userId, name: 'alice', arn: req.principal.arn },
-        action: 'RunInstances',
+        action: 'ec2:RunInstances',
         resource: INSTANCE,
         conditions: {
           items: [

@@ -171,6 +171,19 @@ describe('the same compiled policy answers repeated and varied requests consiste
     }
   });
 
+  it('actions whose statements all say "Resource": "*" and actions that also have resource-specific statements', () => {
+    const policy = identity(
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::keep/*' }, { Effect: 'Deny', Action: 'iam:*', NotResource: '*' }),
+    );
+    const decide = (action: string, resource: string) => evaluate(request(user(), action, resource), { identity: [policy] }).outcome;
+    for (let round = 0; round < 2; round++) {
+      expect(decide('s3:DeleteObject', 'arn:aws:s3:::keep/a')).toBe('explicit-deny');
+      expect(decide('s3:DeleteObject', 'arn:aws:s3:::other/a')).toBe('allowed');
+      expect(decide('s3:GetObject', 'arn:aws:s3:::keep/a')).toBe('allowed');
+      expect(decide('iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/x`)).toBe('allowed');
+    }
+  });
+
   it('keeps answering correctly past the memo bound', () => {
     const policy = identity(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/even-*' }));
     for (let i = 0; i < 5000; i++) {

@@ -6,6 +6,7 @@ import type { ConditionContext, Effect, MatchedStatement, Policy, PolicyKind, Po
 import type { ConditionTest } from './conditions/compile.js';
 import { noteMissingKey } from './missing-keys.js';
 import type { ActionMatcher, ResourceMatcher } from './matchers.js';
+import { Grant, type PrincipalSpec } from './principals.js';
 
 export const enum Static {
   No,
@@ -21,9 +22,14 @@ export interface Candidate {
 }
 
 const NO_CANDIDATES: readonly Candidate[] = [];
+
+interface ActionMemo {
+  /** Set when the action's statements match whatever the resource. */
+  readonly any: readonly Candidate[] | undefined;
+  readonly byResource: Map<string, readonly Candidate[]>;
+}
 /** Distinct (action, resource) pairs remembered per policy before the memo starts over. */
 const MEMO_LIMIT = 2048;
-import { Grant, type PrincipalSpec } from './principals.js';
 
 export interface StatementParts {
   readonly index: number;
@@ -138,6 +144,9 @@ export class CompiledPolicy implements Policy {
   private readonly byService = new Map<string, readonly CompiledStatement[]>();
   /** The statements that can match an action of any service (NotAction, `*`, wildcard prefixes). */
   private readonly anyService: readonly CompiledStatement[];
+  /** Per action: its answer when no matching statement depends on the resource, else per resource. */
+  private readonly memo = new Map<string, ActionMemo>();
+  private memoSize = 0;
 
   constructor(text: string, version: '2012-10-17' | '2008-10-17', id: string | undefined, statements: readonly CompiledStatement[], kind: PolicyKind) {
     this.text = text;
@@ -154,30 +163,35 @@ export class CompiledPolicy implements Policy {
     }
   }
 
-  /** action → resource → the statements whose action and static resource match. */
-  private readonly memo = new Map<string, Map<string, readonly Candidate[]>>();
-  private memoSize = 0;
-
   /**
    * The statements whose action and resource match, in document order; remembered per (action,
-   * resource) — a compiled policy never changes — so a repeated request costs two map lookups.
-   * `action` is lower-cased, `service` its prefix.
+   * resource) — a compiled policy never changes — so a repeated request costs a map lookup or
+   * two. When every statement the action matches has `"Resource": "*"` (AdministratorAccess,
+   * Describe* grants…) the resource is not even looked at. `action` is lower-cased, `service`
+   * its prefix.
    */
   candidates(action: string, service: string, resource: string): readonly Candidate[] {
-    let byResource = this.memo.get(action);
-    if (byResource === undefined) {
-      byResource = new Map();
-      this.memo.set(action, byResource);
+    let entry = this.memo.get(action);
+    if (entry === undefined) {
+      entry = this.actionMemo(action, service);
+      this.memo.set(action, entry);
     }
-    let found = byResource.get(resource);
+    if (entry.any !== undefined) return entry.any;
+    let found = entry.byResource.get(resource);
     if (found === undefined) {
       found = this.match(action, service, resource);
       if (++this.memoSize > MEMO_LIMIT) {
         this.memo.clear();
         this.memoSize = 0;
-      } else byResource.set(resource, found);
+      } else entry.byResource.set(resource, found);
     }
     return found;
+  }
+
+  private actionMemo(action: string, service: string): ActionMemo {
+    const statements = (this.byService.get(service) ?? this.anyService).filter((st) => st.actions.matches(action));
+    const independent = statements.every((st) => st.resources === undefined || st.resources.independent);
+    return { any: independent ? this.match(action, service, '*') : undefined, byResource: new Map() };
   }
 
   private match(action: string, service: string, resource: string): readonly Candidate[] {

@@ -8,7 +8,7 @@
  *      "principalGroups":{"items":[]},"actions":{"items":[{"value":"ec2:RunInstances"}]},
  *      "resources":{"items":[{"value":"*"}]},"conditions":{"items":[{"key":"…","values":{"items":[{"value":"…"}]}}]}}]},
  *    "failures":{"items":[]},
- *    "context":{"principal":{"id":"…","name":"…","arn":"…"},"action":"RunInstances","resource":"…",
+ *    "context":{"principal":{"id":"…","name":"…","arn":"…"},"action":"ec2:RunInstances","resource":"…",
  *      "conditions":{"items":[{"key":"aws:SourceIp","values":{"items":[{"value":"…"}]}}]}}}
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  *
@@ -82,7 +82,6 @@ export function authorizationMessageJson(request: AuthorizationRequest, decision
   const principal: Record<string, string> = { id: p.userId };
   if (p.username !== undefined) principal['name'] = p.username;
   principal['arn'] = p.arn;
-  const colon = request.action.indexOf(':');
   return JSON.stringify({
     allowed: decision.allowed,
     explicitDeny,
@@ -90,7 +89,9 @@ export function authorizationMessageJson(request: AuthorizationRequest, decision
     failures: items([]),
     context: {
       principal,
-      action: colon >= 0 ? request.action.slice(colon + 1) : request.action,
+      // Decoded messages seen from AWS name the action with its prefix ("iam:PassRole",
+      // https://repost.aws/knowledge-center/ec2-not-auth-launch), though one doc example omits it.
+      action: request.action,
       resource: request.resource,
       conditions: items(contextItems),
     },

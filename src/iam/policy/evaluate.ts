@@ -118,9 +118,6 @@ function decide(request: AuthorizationRequest, policies: PolicySet, scan: Scan):
   const p = request.principal;
   const action = actionKey(request.action);
   const resource = request.resource;
-  // A resource ARN built by concatenation is a rope in V8: reading one character flattens it in
-  // place, so the memo's hashing and the prefix tests below work on flat text.
-  resource.charCodeAt(0);
   const context = request.context;
   const type = p.type;
   const subjectToIdentity = type !== 'root' && type !== 'anonymous' && type !== 'service';

@@ -91,6 +91,11 @@ export class ResourceMatcher {
     this.templates = templates;
   }
 
+  /** True when the answer is the same for every resource (`"Resource": "*"`, `"NotResource": "*"`). */
+  get independent(): boolean {
+    return this.all && this.templates.length === 0;
+  }
+
   /** Keys that variables in these resources need (absent without default: the statement does not apply). */
   requiredKeys(into: string[]): void {
     for (const t of this.templates) for (const k of t.requiredKeys) if (!into.includes(k)) into.push(k);

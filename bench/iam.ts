@@ -19,7 +19,7 @@ const VALUE = 'bench-value';
 const A = '000000000000';
 
 /** Ten statements as a real least-privilege policy might have them; GetParameter is allowed by the last. */
-const POLICY = JSON.stringify({
+export const POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'NoDeletes', Effect: 'Deny', Action: ['ssm:DeleteParameter', 'ssm:DeleteParameters'], Resource: '*' },

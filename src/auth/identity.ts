@@ -24,7 +24,7 @@ export interface ResolvedCredential {
 export interface CredentialResolver {
   resolveCredential(accessKeyId: string): ResolvedCredential | undefined;
   /** Notes a successful use (IAM's GetAccessKeyLastUsed). Must be cheap: batch any writes. */
-  noteUsed?(accessKeyId: string, service: string, region: string, at: Date): void;
+  noteUsed?(accessKeyId: string, service: string, region: string, atMs: number): void;
 }
 
 export interface UserRecord {

@@ -26,6 +26,8 @@ export interface PendingSignature {
   readonly errors: AuthErrors;
   /** The resolver that issued the key (to note its use), if any. */
   readonly resolver: CredentialResolver | undefined;
+  /** When the request was authenticated (epoch ms). */
+  readonly now: number;
 }
 
 export function authenticate(gw: Gateway, routed: Routed): Authenticated {
@@ -71,7 +73,7 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
         if (token !== issued.sessionToken) throw errors.invalidSessionToken(token);
         if (issued.expiresAt !== undefined && now >= issued.expiresAt) throw errors.expiredToken(token);
       }
-      routed.signature = { prepared, secretAccessKey: secret, errors, resolver };
+      routed.signature = { prepared, secretAccessKey: secret, errors, resolver, now };
     }
   }
   const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
@@ -81,12 +83,20 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
   return routed as Authenticated;
 }
 
+/** Each service's auth errors, remembered per protocol object (one lookup per verified request). */
+const errorsByProtocol = new WeakMap<object, AuthErrors>();
+
 function errorsOf(routed: Routed): AuthErrors {
-  return authErrors(routed.runtime.entry.id, routed.protocol.name);
+  let errors = errorsByProtocol.get(routed.protocol);
+  if (errors === undefined || errors.serviceId !== routed.runtime.entry.id) {
+    errors = authErrors(routed.runtime.entry.id, routed.protocol.name);
+    errorsByProtocol.set(routed.protocol, errors);
+  }
+  return errors;
 }
 
 /** Checks the signature now that the payload is known; wraps a streamed S3 body in its verifier. */
-export function verifySignature(gw: Gateway, call: Authenticated): void {
+export function verifySignature(call: Authenticated): void {
   const pending = call.signature;
   if (!pending) return;
   const http = call.http;
@@ -107,5 +117,5 @@ export function verifySignature(gw: Gateway, call: Authenticated): void {
       checkContentSha256(http.body, payloadHash, errors);
     }
   }
-  pending.resolver?.noteUsed?.(verified.accessKeyId, call.runtime.entry.signingName, call.region, gw.clock.now());
+  pending.resolver?.noteUsed?.(verified.accessKeyId, call.runtime.entry.signingName, call.region, pending.now);
 }

@@ -37,7 +37,7 @@ export function authorize(gw: Gateway, call: Deserialized): void {
   const resourcePolicy = declared?.resourcePolicy?.(call.input, scope, store, gw.identity.directory);
   const policies = policiesFor(gw, caller, resourcePolicy);
   const resources = declared?.resources?.(call.input, scope, store) ?? '*';
-  const context = requestConditions(gw, call, declared?.conditions ? () => declared.conditions!(call.input, scope, store) : undefined);
+  const context = requestConditions(gw, call, declared, scope);
   const resourceAccount = resourcePolicy?.account;
   const actions = declared?.extraActions ? [rule.action, ...declared.extraActions(call.input)] : undefined;
   for (const action of actions ?? [rule.action]) {
@@ -49,17 +49,48 @@ export function authorize(gw: Gateway, call: Deserialized): void {
   }
 }
 
+const NO_KEYS: readonly (readonly [string, readonly string[]])[] = [];
+
+/**
+ * The request's facts as condition keys see them. A class rather than a closure-filled object:
+ * one small allocation per authorized request, and nothing computed unless a policy asks.
+ */
+class CallFacts implements RequestFacts {
+  readonly caller: Deserialized['caller'];
+  readonly region: string;
+  readonly secureTransport = false;
+
+  constructor(
+    private readonly gw: Gateway,
+    private readonly call: Deserialized,
+    private readonly keys: ((input: Record<string, unknown>, scope: AuthorizationScope, store: unknown) => Iterable<readonly [string, readonly string[]]>) | undefined,
+    private readonly scope: AuthorizationScope | undefined,
+  ) {
+    this.caller = call.caller;
+    this.region = call.region;
+  }
+
+  sourceIp(): string {
+    const ip = this.call.raw.socket.remoteAddress ?? '127.0.0.1';
+    return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  }
+
+  now(): number {
+    return this.gw.clock.now().getTime();
+  }
+
+  userAgent(): string | undefined {
+    return headerText(this.call, 'user-agent');
+  }
+
+  operationKeys(): Iterable<readonly [string, readonly string[]]> {
+    return this.keys && this.scope ? this.keys(this.call.input, this.scope, this.call.runtime.store) : NO_KEYS;
+  }
+}
+
 /** The request's condition keys: globals, plus the operation's own when it declares any. */
-export function requestConditions(gw: Gateway, call: Deserialized, operationKeys?: RequestFacts['operationKeys']): RequestConditions {
-  return new RequestConditions({
-    caller: call.caller,
-    region: call.region,
-    sourceIp: sourceIp(call),
-    secureTransport: false,
-    now: gw.clock.now().getTime(),
-    userAgent: headerText(call, 'user-agent'),
-    operationKeys,
-  });
+export function requestConditions(gw: Gateway, call: Deserialized, declared?: OperationAuthorization, scope?: AuthorizationScope): RequestConditions {
+  return new RequestConditions(new CallFacts(gw, call, declared?.conditions, scope));
 }
 
 function check(gw: Gateway, call: Deserialized, request: AuthorizationRequest, policies: PolicySet): void {
@@ -165,11 +196,6 @@ function authorizationOf(runtime: ServiceRuntime, operation: Operation): Operati
 
 /** Services whose IAM prefix is not their signing name. */
 const IAM_PREFIX: Record<string, string> = { cloudwatch: 'cloudwatch' };
-
-function sourceIp(call: Deserialized): string {
-  const ip = call.raw.socket.remoteAddress ?? '127.0.0.1';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-}
 
 function headerText(call: Deserialized, name: string): string | undefined {
   const v = call.http.headers[name];

@@ -29,15 +29,17 @@ const GLOBAL_KEYS = [
   'aws:viaawsservice', 'aws:principalisawsservice', 'aws:useragent',
 ] as const;
 
+/** Where the request's facts come from; each is read only when a policy asks for it. */
 export interface RequestFacts {
   readonly caller: Caller;
   readonly region: string;
-  readonly sourceIp: string;
+  sourceIp(): string;
   readonly secureTransport: boolean;
-  readonly now: number;
-  readonly userAgent: string | undefined;
+  /** Epoch milliseconds. */
+  now(): number;
+  userAgent(): string | undefined;
   /** The operation's own keys (lower-cased names); called at most once, on first need. */
-  readonly operationKeys?: () => Iterable<readonly [string, Values]>;
+  operationKeys(): Iterable<readonly [string, Values]>;
 }
 
 export class RequestConditions implements ConditionContext {
@@ -53,7 +55,7 @@ export class RequestConditions implements ConditionContext {
   }
 
   private global(key: string): Values | undefined {
-    const { caller, now } = this.facts;
+    const caller = this.facts.caller;
     const session = caller.session;
     switch (key) {
       case 'aws:principalarn':
@@ -67,11 +69,11 @@ export class RequestConditions implements ConditionContext {
       case 'aws:username':
         return caller.username === undefined ? undefined : [caller.username];
       case 'aws:sourceip':
-        return [this.facts.sourceIp];
+        return [this.facts.sourceIp()];
       case 'aws:currenttime':
-        return [new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z')];
+        return [new Date(this.facts.now()).toISOString().replace(/\.\d{3}Z$/, 'Z')];
       case 'aws:epochtime':
-        return [String(Math.floor(now / 1000))];
+        return [String(Math.floor(this.facts.now() / 1000))];
       case 'aws:securetransport':
         return [String(this.facts.secureTransport)];
       case 'aws:requestedregion':
@@ -81,7 +83,7 @@ export class RequestConditions implements ConditionContext {
       case 'aws:multifactorauthpresent':
         return session ? [String(session.mfaAuthenticatedAt !== undefined)] : undefined;
       case 'aws:multifactorauthage':
-        return session?.mfaAuthenticatedAt !== undefined ? [String(Math.max(0, Math.floor((now - session.mfaAuthenticatedAt) / 1000)))] : undefined;
+        return session?.mfaAuthenticatedAt !== undefined ? [String(Math.max(0, Math.floor((this.facts.now() - session.mfaAuthenticatedAt) / 1000)))] : undefined;
       case 'aws:tokenissuetime':
         return session ? [new Date(session.issuedAt).toISOString().replace(/\.\d{3}Z$/, 'Z')] : undefined;
       case 'aws:sourceidentity':
@@ -89,8 +91,10 @@ export class RequestConditions implements ConditionContext {
       case 'aws:viaawsservice':
       case 'aws:principalisawsservice':
         return ['false'];
-      case 'aws:useragent':
-        return this.facts.userAgent === undefined ? undefined : [this.facts.userAgent];
+      case 'aws:useragent': {
+        const ua = this.facts.userAgent();
+        return ua === undefined ? undefined : [ua];
+      }
       default:
         return undefined;
     }
@@ -105,7 +109,7 @@ export class RequestConditions implements ConditionContext {
   private operationMap(): Map<string, Values> {
     if (!this.operation) {
       this.operation = new Map();
-      for (const [k, v] of this.facts.operationKeys?.() ?? []) this.operation.set(k.toLowerCase(), v);
+      for (const [k, v] of this.facts.operationKeys()) this.operation.set(k.toLowerCase(), v);
     }
     return this.operation;
   }

@@ -55,7 +55,7 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
       const operation = routeOperation(authed);
       const pending = takeBody(authed, operation);
       if (pending) await pending;
-      verifySignature(gw, authed);
+      verifySignature(authed);
       call = deserialize(authed, operation);
       validate(call);
       authorize(gw, call);

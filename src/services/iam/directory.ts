@@ -124,8 +124,8 @@ export class IamDirectory implements IdentityDirectory {
     return remember(this.credentials, accessKeyId, resolved, this.cacheable()) ?? undefined;
   }
 
-  noteUsed(accessKeyId: string, service: string, region: string, at: Date): void {
-    this.usage.note(accessKeyId, service, region, at);
+  noteUsed(accessKeyId: string, service: string, region: string, atMs: number): void {
+    this.usage.note(accessKeyId, service, region, atMs);
   }
 
   // --- principals ------------------------------------------------------------------------------

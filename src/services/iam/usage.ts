@@ -22,11 +22,17 @@ export class UsageRecorder {
     private readonly log: Logger,
   ) {}
 
-  note(accessKeyId: string, service: string, region: string, at: Date): void {
+  /** Called on every request signed with the key: usually one Map lookup and a field write. */
+  note(accessKeyId: string, service: string, region: string, atMs: number): void {
     const prev = this.pending.get(accessKeyId);
-    const ms = at.getTime();
-    if (prev && prev.at >= ms) return;
-    this.pending.set(accessKeyId, { at: ms, service, region });
+    if (prev) {
+      if (prev.at >= atMs) return;
+      if (prev.service === service && prev.region === region) {
+        (prev as { at: number }).at = atMs;
+        return;
+      }
+    }
+    this.pending.set(accessKeyId, { at: atMs, service, region });
     if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS);
       this.timer.unref();

@@ -14,10 +14,14 @@ const ARN = /^(arn:aws[\w-]*:ssm:[^:]*:\d{12}:parameter\/)(.*)$/;
 
 /** A parameter name, ARN or `name:selector` → the parameter's ARN. */
 export function parameterArn(raw: string, scope: AuthorizationScope): string {
-  const fromArn = ARN.exec(raw);
-  if (fromArn) return fromArn[1]! + fromArn[2]!.split(':')[0]!;
-  const name = raw.split(':')[0]!.replace(/^\//, '');
-  return `arn:${scope.partition}:ssm:${scope.region}:${scope.accountId}:parameter/${name}`;
+  if (raw.startsWith('arn:')) {
+    const fromArn = ARN.exec(raw);
+    if (fromArn) return fromArn[1]! + fromArn[2]!.split(':')[0]!;
+  }
+  // Runs on every authorized request: plain string work, no regular expressions.
+  const colon = raw.indexOf(':');
+  const name = colon === -1 ? raw : raw.slice(0, colon);
+  return `arn:${scope.partition}:ssm:${scope.region}:${scope.accountId}:parameter/${name.charCodeAt(0) === 47 ? name.slice(1) : name}`;
 }
 
 function* tagKeys(tags: readonly { Key: string; Value: string }[] | undefined): Iterable<readonly [string, readonly string[]]> {

@@ -112,7 +112,7 @@ describe('IAM identity directory', () => {
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'busy' }))).AccessKey!;
     const writesBefore = nimbus.gateway.storage.db.writes;
     const at = new Date('2030-01-02T03:04:05Z');
-    for (let i = 0; i < 100; i++) store.directory.noteUsed(key.AccessKeyId!, 'sqs', 'eu-west-1', at);
+    for (let i = 0; i < 100; i++) store.directory.noteUsed(key.AccessKeyId!, 'sqs', 'eu-west-1', at.getTime() - 99 + i);
     expect(nimbus.gateway.storage.db.writes).toBe(writesBefore);
     const pending = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId }));
     expect(pending.AccessKeyLastUsed).toEqual({ LastUsedDate: at, ServiceName: 'sqs', Region: 'eu-west-1' });

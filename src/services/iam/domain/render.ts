@@ -2,7 +2,6 @@
 import type { Group, InstanceProfile, Policy as ApiPolicy, Role, Tag, User } from '../generated/types.js';
 import type { GroupRow, InstanceProfileRow, ManagedPolicyRow, RoleRow, UserRow } from '../store/records.js';
 import { groupArn, instanceProfileArn, roleArn, userArn } from './arns.js';
-import type { AwsManagedPolicy } from './aws-managed-policies.js';
 import { encodeDocument } from './documents.js';
 
 const boundary = (arn: string | undefined) => (arn ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: arn } : undefined);
@@ -42,24 +41,14 @@ export function renderRole(r: RoleRow, detail?: { tags: Tag[] }): Role {
   };
 }
 
+type PolicyFields = Pick<ManagedPolicyRow, 'name' | 'policyId' | 'arn' | 'path' | 'defaultVersion' | 'description' | 'createDate' | 'updateDate'>;
+
+/** Customer and AWS managed policies render alike; only customer ones carry tags. */
 export function renderManagedPolicy(p: ManagedPolicyRow, counts: { attachments: number; boundaries: number }, detail?: { tags: Tag[] }): ApiPolicy {
-  return {
-    PolicyName: p.name,
-    PolicyId: p.policyId,
-    Arn: p.arn,
-    Path: p.path,
-    DefaultVersionId: `v${p.defaultVersion}`,
-    AttachmentCount: counts.attachments,
-    PermissionsBoundaryUsageCount: counts.boundaries,
-    IsAttachable: true,
-    Description: detail ? p.description : undefined,
-    CreateDate: p.createDate,
-    UpdateDate: p.updateDate,
-    Tags: detail ? withTags(detail.tags) : undefined,
-  };
+  return { ...renderAwsPolicy(p, counts, !!detail), Tags: detail ? withTags(detail.tags) : undefined };
 }
 
-export function renderAwsPolicy(p: AwsManagedPolicy, counts: { attachments: number; boundaries: number }, detail = false): ApiPolicy {
+export function renderAwsPolicy(p: PolicyFields, counts: { attachments: number; boundaries: number }, detail = false): ApiPolicy {
   return {
     PolicyName: p.name,
     PolicyId: p.policyId,

@@ -2,7 +2,8 @@
 import type { ServiceDefinition } from './service.js';
 import { ec2 } from './ec2/index.js';
 import { iam } from './iam/index.js';
+import { s3 } from './s3/index.js';
 import { ssm } from './ssm/index.js';
 import { sts } from './sts/index.js';
 
-export const SERVICES: readonly ServiceDefinition[] = [ec2, iam, ssm, sts];
+export const SERVICES: readonly ServiceDefinition[] = [ec2, iam, s3, ssm, sts];

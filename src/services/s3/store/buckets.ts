@@ -1,0 +1,172 @@
+/**
+ * Buckets and their configuration documents. Bucket rows are read on nearly every request, so
+ * they are cached in memory (invalidated by every write here and by a database wipe).
+ */
+import type { Database } from '../../../storage/index.js';
+
+export type VersioningStatus = 'Enabled' | 'Suspended';
+
+export interface Bucket {
+  name: string;
+  /** Numeric id other tables key on (never reused). */
+  id: number;
+  /** The owning account. */
+  accountId: string;
+  /** Where it was created (`LocationConstraint`; `us-east-1` for none). */
+  region: string;
+  createdAt: Date;
+  /** Undefined until versioning is first configured ("never enabled"). */
+  versioning: VersioningStatus | undefined;
+  mfaDelete: 'Enabled' | 'Disabled' | undefined;
+  objectLockEnabled: boolean;
+}
+
+interface BucketRow {
+  name: string;
+  id: number;
+  account_id: string;
+  region: string;
+  created_at: number;
+  versioning: string | null;
+  mfa_delete: string | null;
+  object_lock_enabled: number;
+}
+
+function toBucket(r: BucketRow): Bucket {
+  return {
+    name: r.name,
+    id: r.id,
+    accountId: r.account_id,
+    region: r.region,
+    createdAt: new Date(r.created_at),
+    versioning: (r.versioning ?? undefined) as VersioningStatus | undefined,
+    mfaDelete: (r.mfa_delete ?? undefined) as Bucket['mfaDelete'],
+    objectLockEnabled: r.object_lock_enabled === 1,
+  };
+}
+
+/**
+ * The configuration subresources stored as documents: the API shape (as the handler received
+ * it, after validation) serialized as JSON. `acl` holds an AccessControlPolicy, `policy` the
+ * policy text as given.
+ */
+export type ConfigKind =
+  | 'acl'
+  | 'policy'
+  | 'cors'
+  | 'lifecycle'
+  | 'website'
+  | 'tagging'
+  | 'encryption'
+  | 'logging'
+  | 'notification'
+  | 'accelerate'
+  | 'request-payment'
+  | 'public-access-block'
+  | 'ownership-controls'
+  | 'object-lock'
+  | 'replication'
+  | 'analytics'
+  | 'metrics'
+  | 'inventory'
+  | 'intelligent-tiering';
+
+export class BucketTable {
+  private cache = new Map<string, Bucket | null>();
+  private cacheGeneration = -1;
+
+  constructor(private readonly db: Database) {}
+
+  private cached(): Map<string, Bucket | null> {
+    if (this.cacheGeneration !== this.db.generation) {
+      this.cache.clear();
+      this.cacheGeneration = this.db.generation;
+    }
+    return this.cache;
+  }
+
+  get(name: string): Bucket | undefined {
+    const cache = this.cached();
+    const hit = cache.get(name);
+    if (hit !== undefined) return hit ?? undefined;
+    const row = this.db.prepare('SELECT * FROM s3_buckets WHERE name = ?').get(name) as BucketRow | undefined;
+    const bucket = row ? toBucket(row) : undefined;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(name, bucket ?? null);
+    return bucket;
+  }
+
+  /** Buckets of one account in name order, after `after` (exclusive), at most `limit`; optional prefix and region. */
+  listByAccount(accountId: string, options: { after?: string; limit: number; prefix?: string; region?: string }): Bucket[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM s3_buckets WHERE account_id = ? AND name > ? AND (? IS NULL OR substr(name, 1, length(?)) = ?)
+         AND (? IS NULL OR region = ?) ORDER BY name LIMIT ?`,
+      )
+      .all(accountId, options.after ?? '', options.prefix ?? null, options.prefix ?? null, options.prefix ?? null, options.region ?? null, options.region ?? null, options.limit) as BucketRow[];
+    return rows.map(toBucket);
+  }
+
+  all(): Bucket[] {
+    return (this.db.prepare('SELECT * FROM s3_buckets ORDER BY name').all() as BucketRow[]).map(toBucket);
+  }
+
+  // --- writes: call inside Database.write ----------------------------------------------------
+
+  /** Inserts a bucket (the caller has checked the name is free). */
+  insert(b: Omit<Bucket, 'id'>): Bucket {
+    const id = this.nextId('bucket');
+    this.db
+      .prepare('INSERT INTO s3_buckets (name, id, account_id, region, created_at, versioning, mfa_delete, object_lock_enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(b.name, id, b.accountId, b.region, b.createdAt.getTime(), b.versioning ?? null, b.mfaDelete ?? null, b.objectLockEnabled ? 1 : 0);
+    this.cache.delete(b.name);
+    return { ...b, id };
+  }
+
+  /** Removes the bucket row and its configuration documents (objects are the object store's). */
+  delete(bucket: Bucket): void {
+    this.db.prepare('DELETE FROM s3_bucket_configs WHERE bucket_id = ?').run(bucket.id);
+    this.db.prepare('DELETE FROM s3_buckets WHERE id = ?').run(bucket.id);
+    this.cache.delete(bucket.name);
+  }
+
+  setVersioning(bucket: Bucket, status: VersioningStatus, mfaDelete?: 'Enabled' | 'Disabled'): void {
+    this.db.prepare('UPDATE s3_buckets SET versioning = ?, mfa_delete = coalesce(?, mfa_delete) WHERE id = ?').run(status, mfaDelete ?? null, bucket.id);
+    this.cache.delete(bucket.name);
+  }
+
+  setObjectLockEnabled(bucket: Bucket): void {
+    this.db.prepare('UPDATE s3_buckets SET object_lock_enabled = 1 WHERE id = ?').run(bucket.id);
+    this.cache.delete(bucket.name);
+  }
+
+  /** A monotonically increasing number per counter name (bucket ids, object sequence numbers). */
+  nextId(counter: string): number {
+    const row = this.db
+      .prepare('INSERT INTO s3_counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
+      .get(counter) as { value: number };
+    return row.value;
+  }
+}
+
+/** Configuration documents, one per (bucket, kind). Values are whatever JSON the writer chose. */
+export class BucketConfigTable {
+  constructor(private readonly db: Database) {}
+
+  get<T>(bucket: Bucket, kind: ConfigKind): T | undefined {
+    const row = this.db.prepare('SELECT document FROM s3_bucket_configs WHERE bucket_id = ? AND kind = ?').get(bucket.id, kind) as { document: string } | undefined;
+    return row ? (JSON.parse(row.document) as T) : undefined;
+  }
+
+  /** Call inside Database.write. */
+  put(bucket: Bucket, kind: ConfigKind, document: unknown): void {
+    this.db
+      .prepare('INSERT INTO s3_bucket_configs (bucket_id, kind, document) VALUES (?, ?, ?) ON CONFLICT (bucket_id, kind) DO UPDATE SET document = excluded.document')
+      .run(bucket.id, kind, JSON.stringify(document));
+  }
+
+  /** Call inside Database.write. */
+  delete(bucket: Bucket, kind: ConfigKind): void {
+    this.db.prepare('DELETE FROM s3_bucket_configs WHERE bucket_id = ? AND kind = ?').run(bucket.id, kind);
+  }
+}

@@ -58,12 +58,14 @@ export interface SpawnOptions {
   nodeFlags?: string[];
   /** Extra `nimbus start` arguments (e.g. --iam off). */
   args?: string[];
+  /** Durable storage in this folder instead of `--ephemeral`. */
+  dataDir?: string;
 }
 
 export async function startServer(kind: ServerKind, options: SpawnOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const script = kind === 'nimbus'
-    ? ['dist/nimbus.mjs', 'start', '--ephemeral', '--port', String(port), '--log-level', 'warn', ...(options.args ?? [])]
+    ? ['dist/nimbus.mjs', 'start', ...(options.dataDir ? ['--data-dir', options.dataDir] : ['--ephemeral']), '--port', String(port), '--log-level', 'warn', ...(options.args ?? [])]
     : ['bench/bare-server.mjs', String(port)];
   const env = { ...process.env };
   delete env.NODE_OPTIONS;

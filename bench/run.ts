@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { iamPhase, printIamSummary, type IamComparison } from './iam.js';
+import { printS3Summary, s3Phase, type S3Figures } from './s3.js';
 import { ROOT, rssMb, startServer, type RunningServer, type ServerKind } from './processes.js';
 import { summarizeProfile } from './profile.js';
 import { TARGETS, compare, comparisonTable, median, phaseLine, round, table, type PhaseResult } from './report.js';
@@ -28,7 +29,8 @@ const USAGE = `npm run bench -- [--quick] [--duration <s>] [--only <phases>] [--
   --duration <s>   seconds per measured phase (default 5; --quick: 1)
   --only <phases>  comma-separated; each item is words joined by '+', all of which a phase must have:
                    startup, load, ssm, sts, GetParameter, GetCallerIdentity, autocannon, sdk, c1, c16,
-                   iam (enforcement on vs off, as an IAM user with a 10-statement policy)
+                   iam (enforcement on vs off, as an IAM user with a 10-statement policy),
+                   s3 (1 KiB PutObject/GetObject CPU, large-object PUT/GET rates, upload RSS, listing)
                    e.g. --only startup   --only sts+autocannon   --only ssm,c16
                    (the bare baseline runs wherever a selected Nimbus phase needs it)
   --profile        run the load Nimbus under node --cpu-prof and print where it spends CPU
@@ -152,7 +154,8 @@ async function main(): Promise<void> {
     return { c, ac, sdk, any: ac.length + sdk.length > 0 };
   });
   const iamSelected = selected(opts, ['iam']);
-  if (!selected(opts, ['startup']) && !iamSelected && !plan.some((p) => p.any)) usageError('--only selects nothing');
+  const s3Selected = selected(opts, ['s3']);
+  if (!selected(opts, ['startup']) && !iamSelected && !s3Selected && !plan.some((p) => p.any)) usageError('--only selects nothing');
   const phases: PhaseResult[] = [];
   const setups: Record<string, string> = {};
   let rssAfterLoadMb: number | undefined;
@@ -203,12 +206,20 @@ async function main(): Promise<void> {
   let iam: { phases: PhaseResult[]; comparisons: IamComparison[] } | undefined;
   if (iamSelected && !opts.profile) iam = await iamPhase(opts, CONNECTIONS);
 
+  // S3 (its own Nimbus, with durable storage).
+  let s3: { phases: PhaseResult[]; figures: S3Figures } | undefined;
+  if (s3Selected && !opts.profile) s3 = await s3Phase(opts, CONNECTIONS);
+
   // Summary.
   console.log('\n══ Summary (ratios are Nimbus ÷ bare node:http, same run) ══');
   const summary: Record<string, unknown> = {};
   if (iam) {
     printIamSummary(iam.comparisons);
     summary.iam = iam;
+  }
+  if (s3) {
+    printS3Summary(s3.figures);
+    summary.s3 = s3;
   }
   if (startupResult) {
     const { nimbus, bare } = startupResult;

@@ -9,7 +9,7 @@ import type { HttpRequest as SdkRequest, QueryParameterBag } from '@smithy/types
 import { nodeHeaders, type RawRequest } from './raw-request.js';
 
 /** The SDK's Checksum interface over node:crypto. */
-class Sha256 {
+export class Sha256 {
   private hash: Hash | Hmac;
   constructor(private readonly secret?: string | ArrayBuffer | ArrayBufferView) {
     this.hash = this.fresh();

@@ -8,14 +8,16 @@
  *    signature is not checked, unless `--strict-auth`, which accepts only issued keys and the
  *    configured root key pair. Every check that needs neither secret nor body (dates, clock skew,
  *    credential scope, signed headers) runs here.
- * 2. `verifySignature` (after the body): the payload hash, the signature, and for S3 streaming
- *    bodies the aws-chunked decoder that checks each chunk's signature as it arrives.
+ * 2. `verifySignature` (after the body): the payload hash, the signature, and for every S3 request
+ *    the body decoding: aws-chunked bodies are decoded whether or not the signature was checked
+ *    (each chunk's signature is checked as it arrives when it was), so handlers see the object's
+ *    bytes and never the framing.
  */
 import type { CredentialResolver } from '../auth/identity.js';
 import { conventionalCaller, type Caller } from '../auth/principal.js';
 import { MalformedCredentialError } from '../auth/credentials.js';
 import { authErrors, type AuthErrors } from '../auth/errors.js';
-import { checkContentSha256, checkSigV4Request, isHexSha256, payloadHashFor, readSessionToken, signedBodyDecoder, verifySigV4Signature, type SigV4Prepared } from '../auth/sigv4/index.js';
+import { checkSigV4Request, decodeS3Body, payloadHashFor, readSessionToken, verifySigV4Signature, type SigV4Prepared, type SigV4Verified } from '../auth/sigv4/index.js';
 import type { Authenticated, Routed } from './context.js';
 import type { Gateway } from './gateway.js';
 
@@ -95,27 +97,22 @@ function errorsOf(routed: Routed): AuthErrors {
   return errors;
 }
 
-/** Checks the signature now that the payload is known; wraps a streamed S3 body in its verifier. */
+/**
+ * Checks the signature now that the payload is known (requests signed with a key whose secret
+ * Nimbus knows), then gives S3 requests their decoded body (all of them: a conventional key's
+ * aws-chunked upload is decoded too, only its chunk signatures go unchecked).
+ */
 export function verifySignature(call: Authenticated): void {
   const pending = call.signature;
-  if (!pending) return;
-  const http = call.http;
-  const { prepared, errors } = pending;
-  const payloadHash = payloadHashFor(http, prepared, http.signedBody ?? http.body);
-  // Only a streamed non-S3 body with a hex hash is left undecided; no such operation exists.
-  if (payloadHash === undefined) throw errors.missingContentSha256();
-  const verified = verifySigV4Signature(prepared, pending.secretAccessKey, payloadHash);
-  if (errors.family === 's3') {
-    if (http.bodyStream) {
-      const decoder = signedBodyDecoder(verified, http.headers, errors);
-      if (decoder) {
-        const source = http.bodyStream;
-        source.on('error', (e) => decoder.destroy(e));
-        http.bodyStream = source.pipe(decoder);
-      }
-    } else if (http.body !== undefined && isHexSha256(payloadHash)) {
-      checkContentSha256(http.body, payloadHash, errors);
-    }
+  let verified: SigV4Verified | undefined;
+  if (pending) {
+    const http = call.http;
+    const { prepared, errors } = pending;
+    const payloadHash = payloadHashFor(http, prepared, http.signedBody ?? http.body);
+    // Only a streamed non-S3 body with a hex hash is left undecided; no such operation exists.
+    if (payloadHash === undefined) throw errors.missingContentSha256();
+    verified = verifySigV4Signature(prepared, pending.secretAccessKey, payloadHash);
   }
-  pending.resolver?.noteUsed?.(verified.accessKeyId, call.runtime.entry.signingName, call.region, pending.now);
+  if (call.runtime.entry.id === 's3') decodeS3Body(call.http, pending?.errors ?? errorsOf(call), verified);
+  if (pending && verified) pending.resolver?.noteUsed?.(verified.accessKeyId, call.runtime.entry.signingName, call.region, pending.now);
 }

@@ -1,19 +1,26 @@
 /**
- * The authorize step: IAM policy evaluation for every request by an IAM principal.
+ * The authorize step: IAM policy evaluation for every request.
  *
- * - Anonymous requests are refused, except by S3 (bucket policies and ACLs decide) and operations
- *   modeled as unauthenticated (`authtype: none`, e.g. STS AssumeRoleWithWebIdentity).
- * - Roots are not evaluated: AWS lets an account's root do anything in its own account.
+ * - Unsigned requests are refused (MissingAuthenticationToken), except operations modeled as
+ *   unauthenticated (`authtype: none`, e.g. STS AssumeRoleWithWebIdentity) and services whose
+ *   definition says `anonymousAccess: 'resource-policy'` (S3): there an anonymous caller gets
+ *   exactly what resource-based policies grant to everyone, and nothing else.
+ * - Roots are not evaluated against identity policies: AWS lets an account's root do anything in
+ *   its own account. What resource-based policies say still counts for them as in AWS: an explicit
+ *   Deny in one (a bucket policy), and a resource of another account that its policy does not
+ *   open to them, deny a root too. Role trust policies are the exception kept for existing tools:
+ *   a root assumes any role; what AWS would deny is logged.
  * - IAM users, role sessions and federated users: the operation's declared action, resources and
  *   condition keys go to the policy engine with the caller's identity policies, permissions
- *   boundary and session policies. `--iam audit` logs what would be denied and lets it through;
- *   `--iam off` skips evaluation.
+ *   boundary and session policies, and the resource's policy when the operation declares one.
+ * - `--iam audit` makes every decision and logs what would be denied, denying nothing; `--iam off`
+ *   skips evaluation altogether (unsigned requests to `resource-policy` services then pass too).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 import type { Caller } from '../auth/principal.js';
 import { accessDeniedMessage, encodeAuthorizationMessage, evaluate, parsePolicy, type AttachedPolicy, type AuthorizationRequest, type Decision, type PolicySet } from '../iam/index.js';
 import type { Operation } from '../protocol/model/shapes.js';
-import type { AuthorizationScope, OperationAuthorization, ResourcePolicy } from '../services/service.js';
+import type { AuthorizationScope, OperationAuthorization, ResourcePolicy, SignedRequestView } from '../services/service.js';
 import { ServiceError } from '../shared/errors.js';
 import { RequestConditions, type RequestFacts } from './conditions.js';
 import type { Deserialized } from './context.js';
@@ -23,13 +30,17 @@ import type { ServiceRuntime } from './services.js';
 export function authorize(gw: Gateway, call: Deserialized): void {
   const caller = call.caller;
   if (caller.type === 'anonymous') {
-    if (call.runtime.entry.id === 's3' || call.operation.authType === 'none') return;
-    throw missingAuthentication(call.protocol.name);
+    if (call.operation.authType === 'none') return;
+    if (call.runtime.definition?.anonymousAccess !== 'resource-policy') throw missingAuthentication(call.protocol.name);
   }
   if (gw.config.iam === 'off') return;
   const rule = authorizationOf(call.runtime, call.operation);
   const declared = rule.declared;
   if (declared?.alwaysAllowed) return;
+  if (declared?.access) {
+    authorizeAccessChecks(gw, call, declared);
+    return;
+  }
   // Roots skip their own (identity) policies; only a resource-based policy can say no to them.
   if (caller.type === 'root' && !declared?.resourcePolicy) return;
   const scope: AuthorizationScope = { accountId: call.accountId, region: call.region, partition: 'aws', caller };
@@ -46,6 +57,40 @@ export function authorize(gw: Gateway, call: Deserialized): void {
     } else {
       for (const resource of resources) check(gw, call, { principal: caller, action, resource, resourceAccount, context }, policies);
     }
+  }
+}
+
+/**
+ * Operations that declare their permissions as a list (`access`): each (action, resource) is
+ * evaluated under its own resource's owner and policies. The service returns no checks when
+ * nothing could deny the request (a root in its own account with no Deny in the way), so the
+ * common case costs the service's lookup and nothing here.
+ */
+function authorizeAccessChecks(gw: Gateway, call: Deserialized, declared: OperationAuthorization): void {
+  const caller = call.caller;
+  const scope: AuthorizationScope = { accountId: call.accountId, region: call.region, partition: 'aws', caller, request: new SignedRequest(call) };
+  const checks = declared.access!(call.input, scope, call.runtime.store);
+  if (checks.length === 0) return;
+  const own = identityPolicies(gw, caller);
+  const context = requestConditions(gw, call, declared, scope);
+  for (const c of checks) {
+    const policies: PolicySet = c.policy === undefined && c.grants === undefined ? own : { ...own, resource: c.policy, resourceGrants: c.grants };
+    check(gw, call, { principal: caller, action: c.action, resource: c.resource, resourceAccount: c.account, context }, policies);
+  }
+}
+
+/** How the request was signed, for condition keys such as s3:authType and s3:signatureversion. */
+class SignedRequest implements SignedRequestView {
+  readonly signedBy: 'header' | 'query' | undefined;
+  readonly algorithm: string | undefined;
+
+  constructor(private readonly call: Deserialized) {
+    this.signedBy = call.caller.type === 'anonymous' ? undefined : call.credential?.form;
+    this.algorithm = call.caller.type === 'anonymous' ? undefined : call.credential?.algorithm;
+  }
+
+  header(name: string): string | undefined {
+    return headerText(this.call, name);
   }
 }
 
@@ -95,7 +140,10 @@ export function requestConditions(gw: Gateway, call: Deserialized, declared?: Op
 
 function check(gw: Gateway, call: Deserialized, request: AuthorizationRequest, policies: PolicySet): void {
   const verdict = judge(gw, call.requestId, request, policies);
-  if (verdict) throw accessDenied(call, request, verdict.decision, verdict.message);
+  if (verdict) {
+    const own = call.runtime.definition?.accessDenied;
+    throw own ? own(request, verdict.decision) : accessDenied(call, request, verdict.decision, verdict.message);
+  }
 }
 
 /** For handlers that decide themselves (OperationContext.isPermitted). */
@@ -111,8 +159,9 @@ function judge(gw: Gateway, requestId: string, request: AuthorizationRequest, po
     return undefined;
   }
   const message = accessDeniedMessage(request, decision);
-  if (gw.config.iam === 'audit' || request.principal.type === 'root') {
-    // Roots are never denied by default (existing tools rely on it); what AWS would do is logged.
+  if (gw.config.iam === 'audit' || (request.principal.type === 'root' && !deniesRoot(decision, policies))) {
+    // Roots are not denied where only Nimbus's leniency lets them through (a role trust policy
+    // that does not name them); what AWS would do is logged.
     gw.log.info(`iam ${gw.config.iam === 'audit' ? 'audit' : 'root'}: AWS would deny ${describe(request, decision)}: ${message} ${requestId}`);
     return undefined;
   }
@@ -120,11 +169,22 @@ function judge(gw: Gateway, requestId: string, request: AuthorizationRequest, po
   return { decision, message };
 }
 
+/**
+ * Whether a denial binds a root as well: a resource-based policy said no — an explicit Deny in it,
+ * or a resource of another account it does not open to the root's account. A role trust policy
+ * never binds a root here (existing tools assume roles freely as the root).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+function deniesRoot(decision: Decision, policies: PolicySet): boolean {
+  return decision.deniedBy === 'resource' && policies.resource?.source.type !== 'trust';
+}
+
 /** `user/alice ssm:GetParameter arn:… by identity:Policy#Sid`, for the decision log. */
 function describe(request: AuthorizationRequest, decision: Decision): string {
   const d = decision.deciding;
   const by = d ? `${d.source.type}:${d.source.name}${d.statement.sid ? `#${d.statement.sid}` : `#${d.statement.index}`}` : `no matching statement (${decision.outcome})`;
-  return `${request.principal.arn} ${request.action} ${request.resource} by ${by}`;
+  const who = request.principal.type === 'anonymous' ? 'anonymous' : request.principal.arn;
+  return `${who} ${request.action} ${request.resource} by ${by}`;
 }
 
 // Each caller's policy set, recomputed when IAM changes (the directory's generation moves). The
@@ -160,7 +220,7 @@ function rootPolicy(): AttachedPolicy {
 }
 
 function identityPolicies(gw: Gateway, caller: Caller): PolicySet {
-  if (caller.type === 'root') return NO_POLICIES;
+  if (caller.type === 'root' || caller.type === 'anonymous') return NO_POLICIES;
   if (caller.type === 'federated-user' && !caller.policyHolder) return { identity: [rootPolicy()], session: caller.session?.policies };
   const directory = gw.identity.directory;
   const cached = policyCache.get(caller);

@@ -1,7 +1,9 @@
 /**
  * The request pipeline, step by step:
- *   receive → route service → authenticate → route operation → read body → deserialize →
- *   validate → authorize → invoke → serialize → finalize.
+ *   receive → route service → [raw route] → authenticate → route operation → read body →
+ *   deserialize → validate → authorize → invoke → serialize → [decorate] → finalize.
+ * A raw route is a request its service answers itself (S3's browser routes: form uploads, CORS
+ * preflights, website endpoints; see raw-routes.ts); decorators add headers to answers (CORS).
  * Each step is a small function from one stage of the context to the next (see context.ts). The
  * one catch-all is here: anything a step throws becomes the service's error envelope, and
  * anything that is not an AWS error becomes InternalFailure with the request id logged.
@@ -12,8 +14,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCredential } from '../auth/credentials.js';
-import type { IdentityDirectory } from '../auth/identity.js';
-import type { AuthorizationRequest, ConditionContext, PolicySet } from '../iam/types.js';
 import { formMemberName, parseFormPairs } from '../protocol/codecs/form.js';
 import { MalformedRequestError } from '../protocol/codecs/malformed.js';
 import type { Operation } from '../protocol/model/shapes.js';
@@ -25,14 +25,16 @@ import { missingRequired, validateInput, validationMessage } from '../protocol/v
 import { CommonErrors, ServiceError, isServiceError } from '../shared/errors.js';
 import { requestId as newRequestId } from '../shared/ids.js';
 import { handleAdmin } from '../admin/routes.js';
-import type { OperationContext } from '../services/service.js';
 import { authenticate, verifySignature } from './authenticate.js';
-import { authorize, isPermitted, requestConditions } from './authorize.js';
+import { authorize } from './authorize.js';
 import { bodyIfArrived, decompress, readBody } from './body.js';
 import type { Authenticated, Deserialized, Received, Routed } from './context.js';
 import { countRequest, type Gateway } from './gateway.js';
+import { HandlerContext } from './handler-context.js';
+import { decorateResponse, matchRawRoute, nimbusPathOwner, runRawRoute, type MatchedRawRoute } from './raw-routes.js';
 import { addRequestIdHeaders, bodyFullyRead, writeResponse } from './respond.js';
-import { routeService } from './routing.js';
+import { routeService, routeTo } from './routing.js';
+import type { ServiceRuntime } from './services.js';
 
 type Output = Record<string, unknown>;
 
@@ -40,30 +42,40 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
   gw.inFlight++;
   const rx = receive(raw);
   try {
-    if (rx.http.path.startsWith('/_nimbus/')) {
+    // Nimbus's own endpoints, except the paths a service declared it answers itself (raw-routes.ts).
+    const owner = rx.http.path.startsWith('/_nimbus/') ? nimbusPathOwner(gw.registry, rx.http.path) : undefined;
+    if (rx.http.path.startsWith('/_nimbus/') && !owner) {
       await handleAdmin(gw, rx, res);
       return;
     }
     let routed: Routed | undefined;
     let call: Deserialized | undefined;
+    let rawRoute: MatchedRawRoute | undefined;
     let response: HttpResponse;
     try {
       if (isQueryForm(rx)) await readQueryForm(rx);
-      routed = routeServiceStep(gw, rx);
-      const authed = authenticate(gw, routed);
-      if (authed.protocol.needsBodyToRoute && authed.http.body === undefined) await readWholeBody(authed);
-      const operation = routeOperation(authed);
-      const pending = takeBody(authed, operation);
-      if (pending) await pending;
-      verifySignature(authed);
-      call = deserialize(authed, operation);
-      validate(call);
-      authorize(gw, call);
-      const output = invoke(gw, call);
-      response = call.protocol.serializeOutput(call.operation, output instanceof Promise ? await output : output, { requestId: rx.requestId });
+      routed = owner ? routeToOwner(rx, owner) : routeServiceStep(gw, rx);
+      // Requests the service answers itself (S3's browser routes); services without any pay nothing.
+      rawRoute = matchRawRoute(gw, routed);
+      if (rawRoute) {
+        response = await runRawRoute(gw, routed, rawRoute);
+      } else {
+        const authed = authenticate(gw, routed);
+        if (authed.protocol.needsBodyToRoute && authed.http.body === undefined) await readWholeBody(authed);
+        const operation = routeOperation(authed);
+        const pending = takeBody(authed, operation);
+        if (pending) await pending;
+        verifySignature(authed);
+        call = deserialize(authed, operation);
+        validate(call);
+        authorize(gw, call);
+        const output = invoke(gw, call);
+        response = call.protocol.serializeOutput(call.operation, output instanceof Promise ? await output : output, { requestId: rx.requestId });
+      }
     } catch (e) {
       response = serializeError(gw, rx, routed, call, e);
     }
+    if (routed) decorate(gw, routed, response, rawRoute);
     const writing = finalize(gw, rx, routed, call, response, res);
     if (writing) await writing;
   } finally {
@@ -152,6 +164,24 @@ function routeServiceStep(gw: Gateway, rx: Received): Routed {
   rx.runtime = route.runtime;
   rx.protocol = protocolFor(route.runtime.model(), rx.http);
   return rx as Routed;
+}
+
+/** A `/_nimbus/` path a service declared it answers: routed to it, whatever the host says. */
+function routeToOwner(rx: Received, runtime: ServiceRuntime): Routed {
+  rx.route = routeTo(runtime);
+  rx.runtime = runtime;
+  rx.protocol = protocolFor(runtime.model(), rx.http);
+  return rx as Routed;
+}
+
+/** Response decorators (S3's CORS headers) never turn an answer into a failure. */
+function decorate(gw: Gateway, routed: Routed, response: HttpResponse, rawRoute: MatchedRawRoute | undefined): void {
+  if (!routed.runtime.definition?.decorateResponse) return;
+  try {
+    decorateResponse(gw, routed, response, rawRoute?.view);
+  } catch (e) {
+    gw.log.error(`request ${routed.requestId}: response decorator failed`, e);
+  }
 }
 
 function headerText(rx: Received, name: string): string | undefined {
@@ -252,51 +282,6 @@ function invoke(gw: Gateway, call: Deserialized): Output | Promise<Output> {
 
 function orEmpty(out: unknown): Output {
   return (out ?? {}) as Output;
-}
-
-/** What a handler sees of the request (a class, so each request allocates no closures). */
-class HandlerContext implements OperationContext<unknown> {
-  readonly requestId: string;
-  readonly accountId: string;
-  readonly region: string;
-  readonly caller: Deserialized['caller'];
-  readonly operation: string;
-  readonly store: unknown;
-  readonly log: Gateway['log'];
-  readonly identity: IdentityDirectory;
-  private readonly clock: Gateway['clock'];
-  private readonly call: Deserialized;
-  private readonly gw: Gateway;
-
-  constructor(call: Deserialized, gw: Gateway) {
-    this.requestId = call.requestId;
-    this.accountId = call.accountId;
-    this.region = call.region;
-    this.caller = call.caller;
-    this.operation = call.operation.name;
-    this.store = call.runtime.store;
-    this.log = gw.log;
-    this.identity = gw.identity.directory;
-    this.clock = gw.clock;
-    this.call = call;
-    this.gw = gw;
-  }
-
-  now(): Date {
-    return this.clock.now();
-  }
-
-  globalConditions(): ConditionContext {
-    return requestConditions(this.gw, this.call);
-  }
-
-  isPermitted(request: AuthorizationRequest, policies: PolicySet): boolean {
-    return isPermitted(this.gw, this.requestId, request, policies);
-  }
-
-  get defaultAccountId(): string {
-    return this.gw.config.defaultAccountId;
-  }
 }
 
 // 8. serialize (errors; outputs are serialized inline above) -------------------------------

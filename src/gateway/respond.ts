@@ -8,8 +8,9 @@ import { s3HostId, s3RequestId } from '../shared/ids.js';
 /** Adds AWS's request-id headers; S3 names its own differently from every other service. */
 export function addRequestIdHeaders(headers: HttpResponse['headers'], requestId: string, serviceId: string | undefined): void {
   if (serviceId === 'S3') {
-    headers['x-amz-request-id'] = s3RequestId();
-    headers['x-amz-id-2'] = s3HostId();
+    // Kept when the answer already names them (S3's website error pages print the ids they carry).
+    headers['x-amz-request-id'] ??= s3RequestId();
+    headers['x-amz-id-2'] ??= s3HostId();
   } else {
     headers['x-amzn-RequestId'] = requestId;
   }

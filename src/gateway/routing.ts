@@ -14,18 +14,25 @@ export interface ServiceRoute {
   hostRegion: string | undefined;
   /** For S3 virtual-hosted requests: the bucket named by the host. */
   hostBucket: string | undefined;
+  /** The S3 label the host carried (`s3`, `s3-website`, `s3-website-us-west-2` …): website endpoints answer differently. */
+  hostLabel: string | undefined;
 }
 
 /** Routes that name nothing from the host are shared: most requests need no new object. */
 const plainRoutes = new WeakMap<ServiceRuntime, ServiceRoute>();
 
-function route(runtime: ServiceRuntime, hostRegion?: string, hostBucket?: string): ServiceRoute {
-  if (hostRegion === undefined && hostBucket === undefined) {
+function route(runtime: ServiceRuntime, hostRegion?: string, hostBucket?: string, hostLabel?: string): ServiceRoute {
+  if (hostRegion === undefined && hostBucket === undefined && hostLabel === undefined) {
     let r = plainRoutes.get(runtime);
-    if (!r) plainRoutes.set(runtime, (r = Object.freeze({ runtime, hostRegion, hostBucket })));
+    if (!r) plainRoutes.set(runtime, (r = Object.freeze({ runtime, hostRegion, hostBucket, hostLabel })));
     return r;
   }
-  return { runtime, hostRegion, hostBucket };
+  return { runtime, hostRegion, hostBucket, hostLabel };
+}
+
+/** The route to a service named by something other than the request (a `/_nimbus/` path it owns). */
+export function routeTo(runtime: ServiceRuntime): ServiceRoute {
+  return route(runtime);
 }
 
 export interface RoutingHints {
@@ -59,8 +66,12 @@ function fromHost(host: string, registry: ServiceRegistry): ServiceRoute | undef
   const s3At = labels.findIndex((l) => l === 's3' || l === 's3-website' || /^s3[.-]/.test(l));
   const s3 = registry.get('s3');
   if (s3At !== -1 && s3) {
-    const region = labels[s3At + 1];
-    return route(s3, region && REGION.test(region) ? region : undefined, s3At > 0 ? labels.slice(0, s3At).join('.') : undefined);
+    const label = labels[s3At]!;
+    // `s3-website-us-west-2` and `s3-us-west-2` (dash forms) name the region in the label itself.
+    const dashRegion = /^s3(?:-website)?-([a-z0-9-]+)$/.exec(label)?.[1];
+    const region = dashRegion && REGION.test(dashRegion) ? dashRegion : labels[s3At + 1];
+    // The plain `s3` label tells nothing more than the service; only other labels are kept.
+    return route(s3, region && REGION.test(region) ? region : undefined, s3At > 0 ? labels.slice(0, s3At).join('.') : undefined, label === 's3' ? undefined : label);
   }
   const [first, second] = labels;
   const runtime = registry.endpoint(first!);

@@ -115,6 +115,11 @@ export interface AuthorizationRequest {
 export interface PolicySet {
   readonly identity: readonly AttachedPolicy[];
   readonly resource?: AttachedPolicy;
+  /**
+   * More resource-based grants on the same resource, evaluated as part of its resource policy
+   * (S3's bucket and object ACLs, translated into Allow statements by the S3 service).
+   */
+  readonly resourceGrants?: readonly AttachedPolicy[];
   readonly boundary?: AttachedPolicy;
   readonly session?: readonly AttachedPolicy[];
   /**

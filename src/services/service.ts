@@ -5,10 +5,11 @@
  */
 import type { CredentialResolver, IdentityDirectory } from '../auth/identity.js';
 import type { Caller } from '../auth/principal.js';
-import type { AttachedPolicy, AuthorizationRequest, ConditionContext, PolicySet } from '../iam/types.js';
+import type { AttachedPolicy, AuthorizationRequest, ConditionContext, Decision, PolicySet } from '../iam/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BlobStore, Database, Migration } from '../storage/index.js';
+import type { RawRoute, RawRequest, ResponseDecorator } from './raw-routes.js';
 
 export interface OperationContext<Store = undefined> {
   readonly requestId: string;
@@ -41,6 +42,34 @@ export interface AuthorizationScope {
   readonly partition: string;
   /** Who asks (IAM operations that default to the caller's own user name their ARN from it). */
   readonly caller: Caller;
+  /** How the request was signed and its headers, for condition keys about the request itself (S3's s3:authType …). */
+  readonly request?: SignedRequestView;
+}
+
+/** A narrow view of the HTTP request for authorization (handlers never see HTTP). */
+export interface SignedRequestView {
+  /** A request header's first value (lower-case name). */
+  header(name: string): string | undefined;
+  /** How it was signed: `header` (Authorization) or `query` (presigned URL); undefined when unsigned. */
+  readonly signedBy: 'header' | 'query' | undefined;
+  /** `AWS4-HMAC-SHA256`, `AWS4-ECDSA-P256-SHA256`; undefined when unsigned. */
+  readonly algorithm: string | undefined;
+}
+
+/**
+ * One permission a request needs: an action on a resource, under that resource's owner and its
+ * resource-based policies. Services whose requests touch resources with different owners or
+ * policies (S3 CopyObject reads one bucket and writes another) declare a list of these.
+ */
+export interface AccessCheck {
+  readonly action: string;
+  readonly resource: string;
+  /** The account that owns the resource; undefined: the caller's. */
+  readonly account?: string;
+  /** The resource-based policy (a bucket policy). */
+  readonly policy?: AttachedPolicy;
+  /** Further resource-based grants evaluated with it (S3's ACLs as Allow statements). */
+  readonly grants?: readonly AttachedPolicy[];
 }
 
 /**
@@ -64,6 +93,12 @@ export interface OperationAuthorization<I = Record<string, unknown>, S = unknown
    * resource has none (or does not exist) where one is required to allow (role trust).
    */
   readonly resourcePolicy?: (input: I, scope: AuthorizationScope, store: S, directory: IdentityDirectory) => ResourcePolicy | null | undefined;
+  /**
+   * Instead of action/resources/extraActions/resourcePolicy: every permission the request needs,
+   * each under its own resource's owner and policies. Every one must be allowed. An empty list
+   * needs none (the handler answers, e.g. NoSuchBucket, or nothing could deny the caller).
+   */
+  readonly access?: (input: I, scope: AuthorizationScope, store: S) => readonly AccessCheck[];
 }
 
 export interface ResourcePolicy {
@@ -126,7 +161,21 @@ export interface ServiceDefinition {
   /** The IAM service prefix of its actions (`ssm`, `cloudwatch` …); defaults to the signing name. */
   readonly iamPrefix?: string;
   readonly authorization?: Readonly<Record<string, OperationAuthorization<any, any> | undefined>>;
+  /**
+   * Unsigned requests: `refused` (the default: MissingAuthenticationToken, as most AWS services
+   * answer) or `resource-policy` (S3: allowed only where a resource-based policy grants it to
+   * everyone). Operations modeled as unauthenticated (`authtype: none`) are never refused.
+   */
+  readonly anonymousAccess?: 'refused' | 'resource-policy';
+  /** The service's own AccessDenied for a denial, where its wording is not the protocol family's (S3). */
+  readonly accessDenied?: (request: AuthorizationRequest, decision: Decision) => Error;
   readonly identity?: IdentityProviders<unknown>;
+  /** Requests the service answers itself, before operation routing (S3's browser routes): raw-routes.ts. */
+  readonly rawRoutes?: (request: RawRequest) => RawRoute<any> | undefined;
+  /** Paths under `/_nimbus/` the service answers with its raw routes (prefixes). */
+  readonly nimbusPaths?: readonly string[];
+  /** Headers added to every answer of requests carrying a given header (S3's CORS headers). */
+  readonly decorateResponse?: ResponseDecorator<any>;
 }
 
 /**
@@ -144,7 +193,12 @@ export function defineService<Ops extends OperationTable<Ops>, S = undefined>(de
   stop?: (store: S) => void | Promise<void>;
   iamPrefix?: string;
   authorization?: { [K in keyof Ops]?: OperationAuthorization<Ops[K]['input'], S> };
+  anonymousAccess?: 'refused' | 'resource-policy';
+  accessDenied?: (request: AuthorizationRequest, decision: Decision) => Error;
   identity?: IdentityProviders<S>;
+  rawRoutes?: (request: RawRequest) => RawRoute<S> | undefined;
+  nimbusPaths?: readonly string[];
+  decorateResponse?: ResponseDecorator<S>;
 }): ServiceDefinition {
   return def as unknown as ServiceDefinition;
 }

@@ -7,7 +7,8 @@
  *
  * Data is passed on as it arrives (never buffered whole); a chunk's signature is checked when its
  * last byte has arrived, so a consumer must treat a stream error as "discard everything", as S3
- * does. Framing may be split anywhere across packets. Errors are S3's: a wrong signature is
+ * does. For a request whose signature Nimbus does not verify (conventional keys, anonymous), only
+ * the framing is checked: chunk signatures must be present and hex, nothing more. Framing may be split anywhere across packets. Errors are S3's: a wrong signature is
  * SignatureDoesNotMatch, broken framing IncompleteBody ("The request body terminated
  * unexpectedly"), a decoded length other than x-amz-decoded-content-length IncompleteBody with
  * the byte counts, a non-final chunk under 8 KiB InvalidChunkSizeError, bad trailers
@@ -24,8 +25,13 @@ import type { SigV4Verified } from './types.js';
 export interface AwsChunkedOptions {
   readonly mode: StreamingMode;
   readonly errors: AuthErrors;
-  /** The verified request (its signing key and seed signature); required unless `unsigned-trailer`. */
+  /** The verified request (its signing key and seed signature); required to check chunk signatures. */
   readonly verified?: SigV4Verified;
+  /**
+   * Check each chunk's and the trailer's signature (default true, which needs `verified`). False
+   * for requests whose signature was not verified: the signatures are then only read past.
+   */
+  readonly checkSignatures?: boolean;
   /** x-amz-decoded-content-length; the decoded byte count must equal it. */
   readonly decodedContentLength?: number;
   /** x-amz-trailer, lower-case: the trailers the client announced (others are refused). */
@@ -47,10 +53,15 @@ const SIGNATURE_PREFIX = ';chunk-signature=';
 export class AwsChunkedDecoder extends Transform {
   /** The trailing headers (lower-case names), complete once the stream has ended. */
   readonly trailers = new Map<string, string>();
+  /** x-amz-trailer's names, lower-case: the trailers this body will end with. */
+  readonly declaredTrailers: readonly string[];
   /** Decoded bytes so far. */
   decodedLength = 0;
 
+  /** Chunks carry `;chunk-signature=` (every flavour but unsigned-trailer). */
   private readonly signed: boolean;
+  /** … and they are checked. */
+  private readonly verifying: boolean;
   private readonly minChunkSize: number;
   private state = HEADER;
   private readonly line = Buffer.allocUnsafe(MAX_LINE);
@@ -68,16 +79,18 @@ export class AwsChunkedDecoder extends Transform {
   constructor(private readonly options: AwsChunkedOptions) {
     super();
     this.signed = options.mode !== 'unsigned-trailer';
-    if (this.signed && options.verified?.signingKey === undefined) {
-      throw new Error('Signed aws-chunked bodies need the verified SigV4 (HMAC) request; SigV4a streaming is not supported');
+    this.verifying = this.signed && options.checkSignatures !== false;
+    if (this.verifying && options.verified?.signingKey === undefined) {
+      throw new Error('Checking aws-chunked signatures needs the verified SigV4 (HMAC) request; SigV4a streaming is not supported');
     }
+    this.declaredTrailers = options.declaredTrailers ?? [];
     this.minChunkSize = options.minChunkSize ?? 8192;
     this.previousSignature = options.verified?.seedSignature ?? '';
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
-      this.consume(chunk);
+      this.consume(chunk, undefined);
       callback();
     } catch (e) {
       callback(e as Error);
@@ -85,15 +98,36 @@ export class AwsChunkedDecoder extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    const { errors, decodedContentLength } = this.options;
-    if (this.state !== DONE) return callback(errors.incompleteBody());
-    if (decodedContentLength !== undefined && decodedContentLength !== this.decodedLength) {
-      return callback(errors.incompleteBody(decodedContentLength, this.decodedLength));
+    try {
+      this.finish();
+      callback();
+    } catch (e) {
+      callback(e as Error);
     }
-    callback();
   }
 
-  private consume(buf: Buffer): void {
+  /**
+   * Decodes a whole body already in memory (a non-streaming operation's), synchronously; use
+   * instead of writing to the stream. Throws S3's error; `trailers` are complete afterwards.
+   */
+  decodeAll(body: Buffer): Buffer {
+    const pieces: Buffer[] = [];
+    this.consume(body, pieces);
+    this.finish();
+    return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, this.decodedLength);
+  }
+
+  /** The checks at the end of the body: complete framing, the announced decoded length. */
+  private finish(): void {
+    const { errors, decodedContentLength } = this.options;
+    if (this.state !== DONE) throw errors.incompleteBody();
+    if (decodedContentLength !== undefined && decodedContentLength !== this.decodedLength) {
+      throw errors.incompleteBody(decodedContentLength, this.decodedLength);
+    }
+  }
+
+  /** Parses `buf`, passing decoded data to `out` (or pushing it, when streaming). */
+  private consume(buf: Buffer, out: Buffer[] | undefined): void {
     const n = buf.length;
     let i = 0;
     while (i < n) {
@@ -102,7 +136,8 @@ export class AwsChunkedDecoder extends Transform {
           const take = Math.min(this.remaining, n - i);
           const piece = buf.subarray(i, i + take);
           this.hash?.update(piece);
-          this.push(piece);
+          if (out) out.push(piece);
+          else this.push(piece);
           this.decodedLength += take;
           this.remaining -= take;
           i += take;
@@ -158,13 +193,14 @@ export class AwsChunkedDecoder extends Transform {
     if (this.signed) {
       if (semi === -1 || !text.startsWith(SIGNATURE_PREFIX, semi)) throw this.malformed();
       const signature = text.slice(semi + SIGNATURE_PREFIX.length);
-      if (!/^[0-9a-f]{64}$/.test(signature)) throw this.malformed();
+      // SigV4 signatures are 64 hex digits; SigV4a's (DER-encoded ECDSA) vary in length.
+      if (!(this.verifying ? /^[0-9a-f]{64}$/ : /^[0-9a-f]{1,256}$/).test(signature)) throw this.malformed();
       this.chunkSignature = signature;
     } else if (semi !== -1) {
       throw this.malformed();
     }
     if (size === 0) {
-      if (this.signed) this.checkChunk(EMPTY_SHA256);
+      if (this.verifying) this.checkChunk(EMPTY_SHA256);
       this.state = TRAILER;
       return;
     }
@@ -176,7 +212,7 @@ export class AwsChunkedDecoder extends Transform {
     this.chunkCount++;
     this.lastChunkSize = size;
     this.remaining = size;
-    this.hash = this.signed ? createHash('sha256') : undefined;
+    this.hash = this.verifying ? createHash('sha256') : undefined;
     this.state = DATA;
   }
 
@@ -200,10 +236,14 @@ export class AwsChunkedDecoder extends Transform {
     const value = text.slice(colon + 1).trim();
     if (name === 'x-amz-trailer-signature') {
       if (this.options.mode !== 'signed-trailer') throw errors.malformedTrailer();
-      const verified = this.options.verified!;
-      const stringToSign = trailerStringToSign(verified, this.previousSignature, sha256Hex(this.canonicalTrailers, 'latin1'));
-      if (!sameSignature(signChunk(verified.signingKey!, stringToSign), value)) {
-        throw errors.signatureMismatch({ accessKeyId: verified.accessKeyId, stringToSign, signatureProvided: value });
+      if (this.verifying) {
+        const verified = this.options.verified!;
+        const stringToSign = trailerStringToSign(verified, this.previousSignature, sha256Hex(this.canonicalTrailers, 'latin1'));
+        if (!sameSignature(signChunk(verified.signingKey!, stringToSign), value)) {
+          throw errors.signatureMismatch({ accessKeyId: verified.accessKeyId, stringToSign, signatureProvided: value });
+        }
+      } else if (!/^[0-9a-f]{1,256}$/.test(value)) {
+        throw errors.malformedTrailer();
       }
       this.trailerSigned = true;
       return;
@@ -217,7 +257,7 @@ export class AwsChunkedDecoder extends Transform {
   private endTrailers(): void {
     const errors = this.options.errors;
     if (this.options.mode === 'signed-trailer' && !this.trailerSigned) throw errors.malformedTrailer();
-    for (const name of this.options.declaredTrailers ?? []) if (!this.trailers.has(name)) throw errors.malformedTrailer();
+    for (const name of this.declaredTrailers) if (!this.trailers.has(name)) throw errors.malformedTrailer();
     this.state = DONE;
   }
 }

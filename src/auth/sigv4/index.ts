@@ -15,7 +15,7 @@ export {
 } from './payload-hash.js';
 export { AwsChunkedDecoder, type AwsChunkedOptions } from './aws-chunked.js';
 export { ContentSha256Verifier } from './content-sha256.js';
-export { signedBodyDecoder } from './body-decoder.js';
+export { signedBodyDecoder, unverifiedBodyDecoder, decodeS3Body, type DecodableRequest } from './body-decoder.js';
 export { readSessionToken } from './session-token.js';
 export { deriveSigV4aKeyPair, regionSetIncludes, type SigV4aKeyPair } from './sigv4a.js';
 export { chunkStringToSign, trailerStringToSign, signChunk } from './chunk-signature.js';

@@ -156,9 +156,11 @@ function decide(request: AuthorizationRequest, policies: PolicySet, scan: Scan):
   let resourceDeny: MatchedStatement | undefined;
   let grant = Grant.None;
   const resourcePolicy = policies.resource;
-  if (resourcePolicy !== undefined) {
+  const resourceGrants = policies.resourceGrants;
+  if (resourcePolicy !== undefined || resourceGrants !== undefined) {
     scan.reset();
-    scanPolicy(scan, resourcePolicy, resourcePolicy.source.type === 'trust' ? 'trust' : 'resource', action, resource, context, p);
+    if (resourcePolicy !== undefined) scanPolicy(scan, resourcePolicy, resourcePolicy.source.type === 'trust' ? 'trust' : 'resource', action, resource, context, p);
+    if (resourceGrants !== undefined) for (let i = 0; i < resourceGrants.length; i++) scanPolicy(scan, resourceGrants[i] as AttachedPolicy, 'resource', action, resource, context, p);
     resourceAllow = scan.allow;
     resourceDeny = scan.deny;
     grant = scan.grant;

@@ -78,7 +78,10 @@ function routesFor(model: ServiceModel): Map<string, Route[]> {
       list.sort((a, b) =>
         b.query.length + b.requiredHeaders.length - (a.query.length + a.requiredHeaders.length)
         || b.literalLength - a.literalLength
-        || a.labels.length - b.labels.length);
+        || a.labels.length - b.labels.length
+        // Deprecated operations share their URI with their successors (S3's Put/GetBucketLifecycle,
+        // Put/GetBucketNotification): the current operation answers.
+        || Number(a.op.raw.deprecated === true) - Number(b.op.raw.deprecated === true));
     }
     model.cache.set('rest-routes', routes);
   }

@@ -3,6 +3,8 @@
  * and how it differs from AWS.
  */
 import { defineService } from '../service.js';
+import { s3Access } from './authorization.js';
+import { s3BrowserRoutes } from './browser/index.js';
 import type { Operations } from './generated/operations.js';
 import { configHandlers } from './handlers/config.js';
 import { coreHandlers } from './handlers/core.js';
@@ -15,6 +17,12 @@ export const s3 = defineService<Operations, S3Store>({
   // S3 checks its own inputs, with its own error codes (InvalidArgument, InvalidBucketName …).
   validation: { kind: 'none' },
   iamPrefix: 's3',
+  // IAM actions, bucket policies, ACLs, Block Public Access, anonymous callers: authorization.ts.
+  ...s3Access,
+  // Object and part blobs the rows refer to; any other blob (a crash between file and row) is swept at start-up.
+  referencedBlobs: (store) => store.referencedBlobs(),
+  // Form uploads, CORS preflights and headers, website endpoints: browser/.
+  ...s3BrowserRoutes,
   handlers: {
     ...coreHandlers,
     ...configHandlers,

@@ -2,14 +2,32 @@
  * Upload integrity: the one place that hashes uploaded bytes as they stream past (the ETag's
  * MD5, the flexible checksum the client asked for) and checks what the client declared
  * (`Content-MD5`, `x-amz-checksum-*` as header or aws-chunked trailer, the length).
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity-upload.html
  *
  * CONTRACT (used by PutObject, UploadPart, form uploads): keep these signatures.
+ *
+ * Typical use in a handler:
+ *   const upload = digestUpload(input.Body, uploadChecksOf(input));   // throws for bad declarations
+ *   await store the bytes from upload.body (on a stream error: discard them);
+ *   const { size, md5, checksum } = upload.result();                   // throws BadDigest, …
+ *   return { ETag: `"${md5.toString('hex')}"`, ...checksumOutput(checksum) };
+ *
+ * With no checksum declared, S3 computes CRC64NVME and stores it as a FULL_OBJECT checksum (the
+ * default data integrity protections of 2025); UploadPart passes the multipart upload's algorithm
+ * as `defaultAlgorithm`.
  */
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { ALGORITHMS, type ChecksumAlgorithm, type ChecksumHasher, type ChecksumType } from './checksums/algorithms.js';
+import { combinePartChecksums as combineParts } from './checksums/combine.js';
+import { decodeDigest, resolveDeclarations, type ResolvedDeclarations } from './checksums/declared.js';
+import { IntegrityErrors } from './checksums/errors.js';
+import { md5For, type Md5Hasher } from './checksums/md5.js';
 
-export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
-export type ChecksumType = 'FULL_OBJECT' | 'COMPOSITE';
+export type { ChecksumAlgorithm, ChecksumType } from './checksums/algorithms.js';
+export { checksumOf, checksumTypeAllowed, defaultChecksumType, CHECKSUM_ALGORITHMS } from './checksums/algorithms.js';
+export { DEFAULT_ALGORITHM, requestedAlgorithm } from './checksums/declared.js';
+export { uploadChecksOf, checksumOutput, type UploadInput, type ChecksumOutput } from './checksums/members.js';
 
 /** What the request declared about its body. */
 export interface UploadChecks {
@@ -21,6 +39,11 @@ export interface UploadChecks {
   checksums: Partial<Record<ChecksumAlgorithm, string>>;
   /** The body's length as declared (Content-Length, or x-amz-decoded-content-length), if any. */
   expectedSize?: number;
+  /**
+   * What to compute when the request declares no checksum: UploadPart passes its multipart
+   * upload's algorithm. Default CRC64NVME, as S3 does for new objects.
+   */
+  defaultAlgorithm?: ChecksumAlgorithm;
 }
 
 export interface StoredChecksum {
@@ -47,23 +70,132 @@ export interface DigestingUpload {
   result(): UploadDigests;
 }
 
+/**
+ * What the gateway's aws-chunked decoder exposes on the body stream (matched by shape: services
+ * do not import the gateway): the trailer names x-amz-trailer announced, and the trailers, complete
+ * once the stream has ended.
+ */
+export interface TrailingHeaders {
+  readonly declaredTrailers: readonly string[];
+  readonly trailers: ReadonlyMap<string, string>;
+}
+
+function trailingHeadersOf(source: unknown): TrailingHeaders | undefined {
+  const s = source as Partial<TrailingHeaders> | null;
+  return s && Array.isArray(s.declaredTrailers) && s.trailers instanceof Map ? (s as TrailingHeaders) : undefined;
+}
+
+/**
+ * Passes the body on unchanged (the same Buffers, no copies) while hashing it: the flexible
+ * checksum here, the MD5 here or on the MD5 worker (large bodies). A chunk is passed on once the
+ * MD5 worker has room for it, so a slow hash slows the upload instead of queueing it in memory.
+ */
+class DigestingStream extends Transform {
+  size = 0;
+  /** Set once the body has ended and every hash is complete. */
+  md5: Buffer | undefined;
+
+  constructor(
+    readonly checksum: ChecksumHasher,
+    private readonly md5Hasher: Md5Hasher,
+  ) {
+    super({ highWaterMark: 64 * 1024 });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const waiting = this.md5Hasher.update(chunk);
+    this.checksum.update(chunk);
+    this.size += chunk.length;
+    if (waiting) waiting.then(() => callback(null, chunk), callback);
+    else callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    const digest = this.md5Hasher.digest();
+    if (!(digest instanceof Promise)) {
+      this.md5 = digest;
+      return callback();
+    }
+    digest.then((md5) => {
+      this.md5 = md5;
+      callback();
+    }, callback);
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    if (this.md5 === undefined) this.md5Hasher.abort();
+    callback(error);
+  }
+}
+
+/** Checks the digests of a complete body against what was declared; returns them or throws S3's error. */
+function verifyDigests(
+  resolved: ResolvedDeclarations,
+  checks: UploadChecks,
+  size: number,
+  md5: Buffer,
+  checksum: Buffer | undefined,
+  trailers: TrailingHeaders | undefined,
+): UploadDigests {
+  if (checks.expectedSize !== undefined && size !== checks.expectedSize) throw IntegrityErrors.incompleteBody(checks.expectedSize, size);
+  if (resolved.md5 && !resolved.md5.equals(md5)) throw IntegrityErrors.md5Mismatch(resolved.md5.toString('hex'), md5.toString('base64'));
+  const expected = resolved.expected;
+  let declared: Buffer | undefined;
+  if (expected.source === 'header') {
+    declared = expected.raw;
+  } else if (expected.source === 'trailer') {
+    const value = trailers?.trailers.get(expected.name);
+    if (value === undefined) throw IntegrityErrors.malformedTrailer();
+    declared = decodeDigest(value, ALGORITHMS[resolved.algorithm].size);
+    if (!declared) throw IntegrityErrors.invalidChecksumValue(expected.name, true);
+  }
+  if (checksum === undefined) return { size, md5 };
+  if (declared && !declared.equals(checksum)) throw IntegrityErrors.checksumMismatch(resolved.algorithm);
+  // A single upload's checksum covers the whole body: FULL_OBJECT, as PutObject answers it.
+  return { size, md5, checksum: { algorithm: resolved.algorithm, value: checksum.toString('base64'), type: 'FULL_OBJECT' } };
+}
+
 /** Starts hashing an upload. Throws at once for declarations that are malformed (InvalidDigest …). */
 export function digestUpload(source: Readable, checks: UploadChecks): DigestingUpload {
-  const md5 = createHash('md5');
-  let size = 0;
-  const body = new PassThrough();
-  source.on('data', (chunk: Buffer) => {
-    md5.update(chunk);
-    size += chunk.length;
-  });
+  const trailers = trailingHeadersOf(source);
+  const resolved = resolveDeclarations(checks, trailers?.declaredTrailers ?? []);
+  const body = new DigestingStream(ALGORITHMS[resolved.algorithm].create(), md5For(checks.expectedSize));
+  // Not stream.pipeline: that would destroy the request on an error, and with it the socket the
+  // error response must go out on.
   source.on('error', (e) => body.destroy(e));
   source.pipe(body);
+  let outcome: { digests: UploadDigests } | { error: unknown } | undefined;
   return {
     body,
     result() {
-      return { size, md5: md5.digest() };
+      if (body.md5 === undefined) throw new Error('digestUpload: result() called before the body ended');
+      if (!outcome) {
+        try {
+          outcome = { digests: verifyDigests(resolved, checks, body.size, body.md5, body.checksum.digest(), trailers) };
+        } catch (error) {
+          outcome = { error };
+        }
+      }
+      if ('error' in outcome) throw outcome.error;
+      return outcome.digests;
     },
   };
+}
+
+/**
+ * The same checks for a body already in memory (operations whose body is a document, such as
+ * DeleteObjects or PutBucketLifecycleConfiguration, which take Content-MD5 or a checksum).
+ */
+export function digestBody(body: Buffer, checks: UploadChecks): UploadDigests {
+  const resolved = resolveDeclarations(checks, []);
+  // With no checksum declared there is nothing to check, and a document's checksum is never kept.
+  let checksum: Buffer | undefined;
+  if (resolved.expected.source !== 'none') {
+    const hasher = ALGORITHMS[resolved.algorithm].create();
+    hasher.update(body);
+    checksum = hasher.digest();
+  }
+  return verifyDigests(resolved, checks, body.length, createHash('md5').update(body).digest(), checksum, undefined);
 }
 
 /** The checksum of a whole multipart object from its parts' checksums (composite or full-object). */
@@ -72,5 +204,5 @@ export function combinePartChecksums(
   type: ChecksumType,
   parts: readonly { checksum: string; size: number }[],
 ): string {
-  throw new Error(`combinePartChecksums(${algorithm}, ${type}, ${parts.length} parts) is not built yet`);
+  return combineParts(algorithm, type, parts);
 }

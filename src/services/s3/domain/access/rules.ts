@@ -1,0 +1,123 @@
+/**
+ * Builders for S3's authorization table (../../authorization.ts): an operation acts on a bucket
+ * (`arn:aws:s3:::bucket`) or on objects (`arn:aws:s3:::bucket/key`) with one or more IAM actions,
+ * and has S3's condition keys.
+ */
+import type { OperationAuthorization } from '../../../service.js';
+import type { S3Store } from '../../store.js';
+import { bucketArn, bucketChecks, objectChecks } from './checks.js';
+import { existingTagKeys, requestKeys, type ConditionPairs } from './conditions.js';
+import { parseCopySource } from './copy-source.js';
+
+type Rule<I> = OperationAuthorization<I, S3Store>;
+
+interface BucketInput {
+  Bucket: string;
+}
+
+interface ObjectInput extends BucketInput {
+  Key: string;
+  VersionId?: string;
+}
+
+/** A bucket operation needing `action` (and any `more` the input asks for), with optional condition keys. */
+export function onBucket<I extends BucketInput>(action: string, options: { more?: (input: NoInfer<I>) => readonly string[]; keys?: (input: NoInfer<I>) => ConditionPairs } = {}): Rule<I> {
+  const { more, keys } = options;
+  return {
+    action,
+    access: (input, scope, store) => bucketChecks(store, scope, input.Bucket, more ? [action, ...more(input)] : [action]),
+    conditions: function* (input, scope, store) {
+      yield* requestKeys(scope, store, input.Bucket);
+      if (keys) yield* keys(input);
+    },
+  };
+}
+
+/**
+ * An object operation: `plain` on the current version, `versioned` when the request names a
+ * VersionId (s3:GetObject → s3:GetObjectVersion), `more` for what the input asks besides (a
+ * PutObject that sets an ACL also needs s3:PutObjectAcl). Object operations also answer
+ * s3:VersionId and s3:ExistingObjectTag/<key>.
+ */
+export function onObject<I extends ObjectInput>(plain: string, options: { versioned?: string; more?: (input: NoInfer<I>) => readonly string[]; keys?: (input: NoInfer<I>) => ConditionPairs } = {}): Rule<I> {
+  const { versioned, more, keys } = options;
+  return {
+    action: plain,
+    access: (input, scope, store) => {
+      const main = input.VersionId !== undefined && versioned ? versioned : plain;
+      const extra = more?.(input);
+      return objectChecks(store, scope, input.Bucket, extra?.length ? [main, ...extra] : [main], [{ key: input.Key, versionId: input.VersionId }]);
+    },
+    conditions: function* (input, scope, store) {
+      yield* requestKeys(scope, store, input.Bucket);
+      if (input.VersionId !== undefined) yield ['s3:versionid', [input.VersionId]];
+      if (keys) yield* keys(input);
+      yield* existingTagKeys(store, input.Bucket, input.Key, input.VersionId);
+    },
+  };
+}
+
+/**
+ * CopyObject and UploadPartCopy: s3:GetObject (s3:GetObjectVersion with a versionId) on the
+ * source, under the source bucket's owner and policies, and `target` actions on the destination.
+ * A source that names no bucket and key (or an access point) is the handler's to refuse.
+ */
+export function onCopy<I extends BucketInput & { Key: string; CopySource: string }>(target: (input: NoInfer<I>) => readonly string[], keys?: (input: NoInfer<I>) => ConditionPairs): Rule<I> {
+  return {
+    action: 's3:PutObject',
+    access: (input, scope, store) => {
+      const writes = objectChecks(store, scope, input.Bucket, target(input), [{ key: input.Key }]);
+      const source = parseCopySource(input.CopySource);
+      if (!source) return writes;
+      const read = source.versionId === undefined ? 's3:GetObject' : 's3:GetObjectVersion';
+      const reads = objectChecks(store, scope, source.bucket, [read], [{ key: source.key, versionId: source.versionId }]);
+      if (reads.length === 0) return writes;
+      return writes.length === 0 ? reads : [...reads, ...writes];
+    },
+    conditions: function* (input, scope, store) {
+      yield* requestKeys(scope, store, input.Bucket);
+      yield ['s3:x-amz-copy-source', [input.CopySource]];
+      if (keys) yield* keys(input);
+    },
+  };
+}
+
+/** DeleteObjects: s3:DeleteObject (s3:DeleteObjectVersion for a versionId) on every key. */
+export function onDeleteObjects<I extends BucketInput & { Delete: { Objects: readonly { Key: string; VersionId?: string }[] }; BypassGovernanceRetention?: boolean }>(): Rule<I> {
+  return {
+    action: 's3:DeleteObject',
+    access: (input, scope, store) => {
+      const objects = input.Delete?.Objects ?? [];
+      const bypass = input.BypassGovernanceRetention ? ['s3:BypassGovernanceRetention'] : [];
+      const current = objects.filter((o) => o.VersionId === undefined);
+      const versions = objects.filter((o) => o.VersionId !== undefined);
+      const a = current.length ? objectChecks(store, scope, input.Bucket, ['s3:DeleteObject', ...bypass], current.map((o) => ({ key: o.Key }))) : [];
+      const b = versions.length ? objectChecks(store, scope, input.Bucket, ['s3:DeleteObjectVersion', ...bypass], versions.map((o) => ({ key: o.Key, versionId: o.VersionId }))) : [];
+      return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
+    },
+    conditions: (input, scope, store) => requestKeys(scope, store, input.Bucket),
+  };
+}
+
+/**
+ * An action with no resource policy in play, on `arn:aws:s3:::bucket` or `*` (CreateBucket,
+ * ListBuckets): only identity policies decide, so a root needs no evaluation at all.
+ */
+export function onAccount<I>(action: string, resource: (input: NoInfer<I>) => string, options: { more?: (input: NoInfer<I>) => readonly string[]; keys?: (input: NoInfer<I>) => ConditionPairs } = {}): Rule<I> {
+  const { more, keys } = options;
+  return {
+    action,
+    access: (input, scope) => {
+      if (scope.caller.type === 'root') return [];
+      const arn = resource(input);
+      const extra = more?.(input);
+      return (extra?.length ? [action, ...extra] : [action]).map((a) => ({ action: a, resource: arn }));
+    },
+    conditions: function* (input, scope, store) {
+      yield* requestKeys(scope, store, undefined);
+      if (keys) yield* keys(input);
+    },
+  };
+}
+
+export { bucketArn };

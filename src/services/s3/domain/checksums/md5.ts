@@ -1,0 +1,34 @@
+/**
+ * The ETag's MD5 of an upload: on the request's thread for small bodies (a worker round trip would
+ * cost more than it saves), on the MD5 worker for large ones (see md5-worker.ts).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { WorkerMd5 } from './md5-worker.js';
+
+/** Bodies at least this large (as declared) are hashed on the worker. */
+export const WORKER_MD5_MIN_BYTES = 1024 * 1024;
+
+export interface Md5Hasher {
+  /** A promise when the caller must wait before handing over more (the worker is behind). */
+  update(chunk: Uint8Array): Promise<void> | undefined;
+  digest(): Buffer | Promise<Buffer>;
+  /** The upload failed; nothing more will come. */
+  abort(): void;
+}
+
+class InlineMd5 implements Md5Hasher {
+  private readonly hash: Hash = createHash('md5');
+  update(chunk: Uint8Array): undefined {
+    this.hash.update(chunk);
+    return undefined;
+  }
+  digest(): Buffer {
+    return this.hash.digest();
+  }
+  abort(): void {}
+}
+
+/** An MD5 for a body of `expectedSize` bytes (undefined: unknown, hashed inline). */
+export function md5For(expectedSize: number | undefined): Md5Hasher {
+  return expectedSize !== undefined && expectedSize >= WORKER_MD5_MIN_BYTES ? new WorkerMd5() : new InlineMd5();
+}

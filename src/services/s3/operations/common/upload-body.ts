@@ -1,0 +1,93 @@
+/**
+ * Streams an uploaded body (PutObject, UploadPart) into the BlobStore through `digestUpload`,
+ * never holding the whole body in memory. The blob is durable before anything refers to it; if
+ * the body fails (the client disconnects, the bytes run short of what was declared, a digest does
+ * not match, the size limit is passed) nothing is kept and the error is S3's.
+ */
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { AwsChunkedDecoder } from '../../../../auth/sigv4/aws-chunked.js';
+import { authErrors } from '../../../../auth/errors.js';
+import type { BlobPayload } from '../../../../protocol/handler-types.js';
+import { isServiceError } from '../../../../shared/errors.js';
+import { S3Errors } from '../../domain/errors.js';
+import { digestUpload, type UploadChecks, type UploadDigests } from '../../domain/integrity.js';
+import type { Ctx } from './context.js';
+
+/** The largest single PUT (and part) S3 accepts: 5 GiB. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 ** 3;
+
+export interface StoredBody {
+  blobId: string;
+  digests: UploadDigests;
+}
+
+function toReadable(body: BlobPayload | undefined): Readable {
+  if (body === undefined) return Readable.from([]);
+  if (typeof body === 'string' || body instanceof Uint8Array) return Readable.from([Buffer.from(body)]);
+  return body;
+}
+
+/** Whether `Content-Encoding` names aws-chunked (S3 strips it from what it stores). */
+export function isAwsChunked(contentEncoding: string | undefined): boolean {
+  return contentEncoding !== undefined && contentEncoding.split(',').some((e) => e.trim().toLowerCase() === 'aws-chunked');
+}
+
+/** The Content-Encoding to store: the request's without `aws-chunked`. */
+export function storedContentEncoding(contentEncoding: string | undefined): string | undefined {
+  if (contentEncoding === undefined) return undefined;
+  const rest = contentEncoding.split(',').map((e) => e.trim()).filter((e) => e !== '' && e.toLowerCase() !== 'aws-chunked');
+  return rest.length ? rest.join(',') : undefined;
+}
+
+/**
+ * TEMPORARY: the gateway decodes aws-chunked bodies only for requests whose signature it
+ * verifies; with the conventional keys (`test`, 12-digit ids) the framing arrives as is (the JS
+ * SDK sends STREAMING-UNSIGNED-PAYLOAD-TRAILER for stream bodies). Until the gateway decodes
+ * those too, unsigned-trailer framing is decoded here.
+ */
+function decodedBody(source: Readable, contentEncoding: string | undefined): Readable {
+  if (!isAwsChunked(contentEncoding) || source instanceof AwsChunkedDecoder) return source;
+  const decoder = new AwsChunkedDecoder({ mode: 'unsigned-trailer', errors: authErrors('s3', 'rest-xml') });
+  source.on('error', (e) => decoder.destroy(e));
+  return source.pipe(decoder);
+}
+
+/** Fails the stream with EntityTooLarge once more than `max` bytes have passed. */
+class SizeLimit extends Transform {
+  private seen = 0;
+  constructor(private readonly max: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.max) return cb(S3Errors.entityTooLarge(this.seen, this.max));
+    cb(null, chunk);
+  }
+}
+
+export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredBody> {
+  const raw = toReadable(body);
+  const source = decodedBody(raw, contentEncoding);
+  // Content-Length counts the framing when Nimbus decodes aws-chunked itself (see decodedBody).
+  const checks = source === raw ? declared : { ...declared, expectedSize: undefined };
+  if (checks.expectedSize !== undefined && checks.expectedSize > MAX_UPLOAD_BYTES) throw S3Errors.entityTooLarge(checks.expectedSize, MAX_UPLOAD_BYTES);
+  const digesting = digestUpload(source, checks);
+  const limited = new SizeLimit(MAX_UPLOAD_BYTES);
+  digesting.body.on('error', (e) => limited.destroy(e));
+  digesting.body.pipe(limited);
+  let blobId: string;
+  try {
+    blobId = (await ctx.store.blobs.put(limited)).id;
+  } catch (e) {
+    // The request is left alone (not destroyed): the error answer goes out on its socket.
+    if (isServiceError(e)) throw e;
+    // The client went away or the stream broke: S3 keeps nothing and, if anyone still listens, says so.
+    throw S3Errors.incompleteBody();
+  }
+  try {
+    return { blobId, digests: digesting.result() };
+  } catch (e) {
+    await ctx.store.reclaimer.discard([blobId]);
+    throw e;
+  }
+}

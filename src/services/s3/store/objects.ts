@@ -1,0 +1,199 @@
+/**
+ * Object versions: reads, versioning-aware writes and listing scans. Every write method runs
+ * inside `S3Store.transaction` and returns the blob ids it made garbage, for the caller to
+ * discard once the transaction has committed (never before: a crash in between must leave the
+ * old object readable).
+ *
+ * API for the rest of S3 (tags, ACLs, object lock, restore, attributes):
+ * - `current(bucket, key)`: the latest version, which may be a delete marker;
+ * - `version(bucket, key, versionId)`: one version (`'null'` for the null version);
+ * - `parts(record)`: a multipart object's parts in order (sizes, ETags, checksums);
+ * - `updateAttributes(record, patch)`: changes the attributes document of one version in place
+ *   (tags, acl, retention, legalHold, restore …) without creating a version, as S3's subresource
+ *   writes do; `setStorageClass(record, storageClass)` likewise.
+ */
+import type { Database } from '../../../storage/index.js';
+import type { StorageClass } from '../generated/types.js';
+import { newVersionId, writesNewVersion } from '../domain/versions.js';
+import type { Bucket, VersioningStatus } from './buckets.js';
+import { NULL_VERSION, toObjectRecord, type NewObject, type ObjectAttributes, type ObjectPart, type ObjectRecord, type ObjectRow } from './object-records.js';
+
+/** Where a listing scan starts: at or after a key, or past every key that starts with a prefix. */
+export type ScanStart = { key: string; inclusive: boolean } | { pastPrefix: string };
+
+/** Columns listings need: everything but the attributes document. */
+const LIST_COLUMNS = `id, bucket_id, key, version_id, is_latest, delete_marker, last_modified, size, etag, storage_class,
+  owner_account, blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value, '{}' AS attributes`;
+
+/** The smallest string (as UTF-8 bytes) greater than every string starting with `prefix`: the prefix and a 0xFF byte, which UTF-8 never contains. */
+export function pastPrefixBound(prefix: string): Buffer {
+  return Buffer.concat([Buffer.from(prefix, 'utf8'), Buffer.from([0xff])]);
+}
+
+function startClause(start: ScanStart): { sql: string; param: string | Buffer } {
+  if ('pastPrefix' in start) return { sql: 'key >= CAST(? AS TEXT)', param: pastPrefixBound(start.pastPrefix) };
+  return { sql: start.inclusive ? 'key >= ?' : 'key > ?', param: start.key };
+}
+
+export interface WriteResult {
+  record: ObjectRecord;
+  /** Blobs no row refers to any more. */
+  garbage: string[];
+}
+
+export class ObjectTable {
+  constructor(private readonly db: Database) {}
+
+  // --- reads -----------------------------------------------------------------------------------
+
+  /** The latest version of a key (possibly a delete marker), or undefined if the key has no versions. */
+  current(bucket: Bucket, key: string): ObjectRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket_id = ? AND key = ? AND is_latest = 1').get(bucket.id, key) as ObjectRow | undefined;
+    return row ? toObjectRecord(row) : undefined;
+  }
+
+  version(bucket: Bucket, key: string, versionId: string): ObjectRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = ?').get(bucket.id, key, versionId) as ObjectRow | undefined;
+    return row ? toObjectRecord(row) : undefined;
+  }
+
+  parts(record: ObjectRecord): ObjectPart[] {
+    if (record.partsCount === undefined) return [];
+    const rows = this.db
+      .prepare('SELECT part_index, part_number, blob_id, size, etag, checksum_value FROM s3_object_parts WHERE object_id = ? ORDER BY part_index')
+      .all(record.id) as { part_index: number; part_number: number; blob_id: string; size: number; etag: string; checksum_value: string | null }[];
+    return rows.map((r) => ({ index: r.part_index, partNumber: r.part_number, blobId: r.blob_id, size: r.size, etag: r.etag, checksum: r.checksum_value ?? undefined }));
+  }
+
+  /** Whether the bucket holds any version or delete marker. */
+  hasAny(bucket: Bucket): boolean {
+    return this.db.prepare('SELECT 1 FROM s3_objects WHERE bucket_id = ? LIMIT 1').get(bucket.id) !== undefined;
+  }
+
+  /** Current (latest, not deleted) objects in key order from `start`; attributes are not loaded. */
+  scanCurrent(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
+    const { sql, param } = startClause(start);
+    const rows = this.db
+      .prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${sql} ORDER BY key`)
+      .iterate(bucket.id, param) as IterableIterator<ObjectRow>;
+    return mapRows(rows);
+  }
+
+  /** Every version and delete marker in key order, newest first within a key, from `start`. */
+  scanVersions(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
+    const { sql, param } = startClause(start);
+    const rows = this.db
+      .prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND ${sql} ORDER BY key, id DESC`)
+      .iterate(bucket.id, param) as IterableIterator<ObjectRow>;
+    return mapRows(rows);
+  }
+
+  /** The versions of one key older than the version with row id `id`, newest first. */
+  olderVersions(bucket: Bucket, key: string, id: number): IterableIterator<ObjectRecord> {
+    const rows = this.db
+      .prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC`)
+      .iterate(bucket.id, key, id) as IterableIterator<ObjectRow>;
+    return mapRows(rows);
+  }
+
+  /** Every blob id a version row refers to (the records' own blobs and multipart parts). */
+  allBlobIds(): string[] {
+    const rows = this.db
+      .prepare('SELECT blob_id FROM s3_objects WHERE blob_id IS NOT NULL UNION ALL SELECT blob_id FROM s3_object_parts')
+      .all() as { blob_id: string }[];
+    return rows.map((r) => r.blob_id);
+  }
+
+  // --- writes (inside S3Store.transaction) ------------------------------------------------------
+
+  /**
+   * Writes a new version of `key` under the bucket's versioning rules and returns it with the
+   * blobs it replaced (the previous null version's, when there was one and it is overwritten).
+   * `parts` are the multipart parts the record's bytes live in (then `blobId` is undefined).
+   */
+  put(bucket: Bucket, key: string, object: NewObject, parts: readonly Omit<ObjectPart, 'index'>[] = []): WriteResult {
+    return this.write(bucket, key, object, false, parts);
+  }
+
+  /** Adds a delete marker as the latest version (Enabled: a new version id; Suspended: the null version). */
+  putDeleteMarker(bucket: Bucket, key: string, ownerAccountId: string, now: Date): WriteResult {
+    const marker: NewObject = {
+      lastModified: now,
+      size: 0,
+      etag: '',
+      storageClass: 'STANDARD',
+      ownerAccountId,
+      blobId: undefined,
+      partsCount: undefined,
+      checksum: undefined,
+      attributes: {},
+    };
+    return this.write(bucket, key, marker, true, []);
+  }
+
+  private write(bucket: Bucket, key: string, object: NewObject, deleteMarker: boolean, parts: readonly Omit<ObjectPart, 'index'>[]): WriteResult {
+    const garbage: string[] = [];
+    const versioning: VersioningStatus | undefined = bucket.versioning;
+    let versionId = NULL_VERSION;
+    if (writesNewVersion(versioning)) {
+      versionId = newVersionId();
+    } else {
+      const previousNull = this.version(bucket, key, NULL_VERSION);
+      if (previousNull) garbage.push(...this.removeRow(previousNull));
+    }
+    this.db.prepare('UPDATE s3_objects SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1').run(bucket.id, key);
+    const c = object.checksum;
+    const row = this.db
+      .prepare(
+        `INSERT INTO s3_objects (bucket_id, key, version_id, is_latest, delete_marker, last_modified, size, etag, storage_class, owner_account,
+           blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value, attributes)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(
+        bucket.id, key, versionId, deleteMarker ? 1 : 0, object.lastModified.getTime(), object.size, object.etag, object.storageClass, object.ownerAccountId,
+        object.blobId ?? null, object.partsCount ?? null, c?.algorithm ?? null, c?.type ?? null, c?.value ?? null, JSON.stringify(object.attributes),
+      ) as { id: number };
+    const insertPart = this.db.prepare('INSERT INTO s3_object_parts (object_id, part_index, part_number, blob_id, size, etag, checksum_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    parts.forEach((p, i) => insertPart.run(row.id, i + 1, p.partNumber, p.blobId, p.size, p.etag, p.checksum ?? null));
+    return { record: { ...object, id: row.id, bucketId: bucket.id, key, versionId, isLatest: true, deleteMarker }, garbage };
+  }
+
+  /**
+   * Removes one version for good (DeleteObject with a versionId, or the null version being
+   * replaced). When it was the latest, the next newest version becomes the latest.
+   * Returns the blobs it held.
+   */
+  deleteVersion(record: ObjectRecord): string[] {
+    const garbage = this.removeRow(record);
+    if (record.isLatest) {
+      this.db
+        .prepare('UPDATE s3_objects SET is_latest = 1 WHERE id = (SELECT id FROM s3_objects WHERE bucket_id = ? AND key = ? ORDER BY id DESC LIMIT 1)')
+        .run(record.bucketId, record.key);
+    }
+    return garbage;
+  }
+
+  private removeRow(record: ObjectRecord): string[] {
+    const garbage = record.blobId ? [record.blobId] : [];
+    if (record.partsCount !== undefined) for (const p of this.parts(record)) garbage.push(p.blobId);
+    this.db.prepare('DELETE FROM s3_objects WHERE id = ?').run(record.id);
+    return garbage;
+  }
+
+  /** Merges `patch` into one version's attributes (undefined values remove the attribute). */
+  updateAttributes(record: ObjectRecord, patch: Partial<ObjectAttributes>): ObjectRecord {
+    const attributes: ObjectAttributes = { ...record.attributes, ...patch };
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete attributes[k as keyof ObjectAttributes];
+    this.db.prepare('UPDATE s3_objects SET attributes = ? WHERE id = ?').run(JSON.stringify(attributes), record.id);
+    return { ...record, attributes };
+  }
+
+  setStorageClass(record: ObjectRecord, storageClass: StorageClass): ObjectRecord {
+    this.db.prepare('UPDATE s3_objects SET storage_class = ? WHERE id = ?').run(storageClass, record.id);
+    return { ...record, storageClass };
+  }
+}
+
+function* mapRows(rows: IterableIterator<ObjectRow>): IterableIterator<ObjectRecord> {
+  for (const r of rows) yield toObjectRecord(r);
+}

@@ -29,7 +29,8 @@ export async function createNimbus(config: NimbusConfig, options: NimbusOptions 
   const storage = openStorage({ dataDir: config.dataDir, ephemeral: config.ephemeral });
   let server: RunningServer;
   try {
-    const registry = new ServiceRegistry(SERVICES, { db: storage.db, blobs: storage.blobs, clock, log });
+    const env = { db: storage.db, blobs: storage.blobs, clock, log };
+    const registry = new ServiceRegistry(SERVICES, env);
     const referenced = new Set<string>();
     for (const s of registry.all) for (const id of s.definition?.referencedBlobs?.(s.store) ?? []) referenced.add(id);
     const swept = await storage.blobs.sweep(referenced);
@@ -37,6 +38,8 @@ export async function createNimbus(config: NimbusConfig, options: NimbusOptions 
     const identity = assembleIdentity(registry);
     const gateway: Gateway = { config, registry, identity, storage, log, clock, startedAt: Date.now(), metrics: new Map(), inFlight: 0 };
     server = await listen(gateway, config.host, config.port);
+    // Background work (S3's lifecycle sweep) starts once requests can be served.
+    const background = registry.all.flatMap((s) => s.definition?.start?.(s.store, { ...env, config }) ?? []);
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       config,
@@ -44,6 +47,7 @@ export async function createNimbus(config: NimbusConfig, options: NimbusOptions 
       endpoint: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.port}`,
       port: server.port,
       async close() {
+        for (const work of background) await work.stop();
         await server.close();
         for (const s of registry.all) await s.definition?.stop?.(s.store);
         await storage.close();

@@ -26,6 +26,8 @@ export interface NimbusConfig {
   /** The default account's root key pair (always accepted; its signature is checked under strictAuth). */
   rootAccessKeyId: string;
   rootSecretAccessKey: string;
+  /** Seconds between S3 lifecycle sweeps (expirations, transitions, aborted uploads); 0 turns the sweep off. */
+  s3LifecycleInterval: number;
 }
 
 export type IamMode = 'enforce' | 'audit' | 'off';
@@ -42,6 +44,7 @@ export const DEFAULTS: NimbusConfig = {
   iam: 'enforce',
   rootAccessKeyId: 'test',
   rootSecretAccessKey: 'test',
+  s3LifecycleInterval: 60,
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +63,7 @@ const ENV: Record<keyof NimbusConfig, string> = {
   iam: 'NIMBUS_IAM',
   rootAccessKeyId: 'NIMBUS_ROOT_ACCESS_KEY_ID',
   rootSecretAccessKey: 'NIMBUS_ROOT_SECRET_ACCESS_KEY',
+  s3LifecycleInterval: 'NIMBUS_S3_LIFECYCLE_INTERVAL',
 };
 
 export function envVarFor(key: keyof NimbusConfig): string {
@@ -92,6 +96,10 @@ export function resolveConfig(flags: Raw = {}, env: NodeJS.ProcessEnv = {}): Nim
   if (!/^[\w]{1,128}$/.test(rootAccessKeyId)) throw new ConfigError(`root access key id must be 1-128 letters, digits or _, got ${rootAccessKeyId}`);
   const rootSecretAccessKey = String(pick('rootSecretAccessKey') ?? DEFAULTS.rootSecretAccessKey);
   if (!rootSecretAccessKey) throw new ConfigError('root secret access key must not be empty');
+  const s3LifecycleInterval = Number(pick('s3LifecycleInterval') ?? DEFAULTS.s3LifecycleInterval);
+  if (!Number.isFinite(s3LifecycleInterval) || s3LifecycleInterval < 0) {
+    throw new ConfigError(`S3 lifecycle interval must be a number of seconds (0 turns the sweep off), got ${JSON.stringify(pick('s3LifecycleInterval'))}`);
+  }
   return {
     port,
     host: String(pick('host') ?? DEFAULTS.host),
@@ -104,5 +112,6 @@ export function resolveConfig(flags: Raw = {}, env: NodeJS.ProcessEnv = {}): Nim
     iam,
     rootAccessKeyId,
     rootSecretAccessKey,
+    s3LifecycleInterval,
   };
 }

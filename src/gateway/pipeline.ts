@@ -313,7 +313,8 @@ function finalize(gw: Gateway, rx: Received, routed: Routed | undefined, call: D
   countRequest(gw, service, response.statusCode, response.statusCode === 501);
   if (gw.log.enabled('info')) {
     const ms = Number(process.hrtime.bigint() - rx.startedAt) / 1e6;
-    gw.log.info(`${service}.${call?.operation.name ?? '-'} ${response.statusCode} ${ms.toFixed(1)}ms ${rx.requestId}`);
+    // Raw routes name the operation they acted as (a form upload as PutObject), if any.
+    gw.log.info(`${service}.${call?.operation.name ?? routed?.operation?.name ?? '-'} ${response.statusCode} ${ms.toFixed(1)}ms ${rx.requestId}`);
   }
   return writing;
 }

@@ -5,6 +5,7 @@
  */
 import type { CredentialResolver, IdentityDirectory } from '../auth/identity.js';
 import type { Caller } from '../auth/principal.js';
+import type { NimbusConfig } from '../config/config.js';
 import type { AttachedPolicy, AuthorizationRequest, ConditionContext, Decision, PolicySet } from '../iam/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -121,6 +122,17 @@ export interface ServiceEnvironment {
   log: Logger;
 }
 
+/** What a service's background work gets when Nimbus starts serving: the environment and the configuration. */
+export interface BackgroundEnvironment extends ServiceEnvironment {
+  readonly config: NimbusConfig;
+}
+
+/** Work a service runs in the background while Nimbus serves (S3's lifecycle sweep). */
+export interface BackgroundWork {
+  /** Stops it and waits for a run in progress to finish; called at shutdown, before storage closes. */
+  stop(): Promise<void>;
+}
+
 type OperationTable<Ops> = { [K in keyof Ops]: { input: unknown; output: unknown } };
 
 export type Handler<I, O, S> = (input: I, ctx: OperationContext<S>) => O | Promise<O>;
@@ -158,6 +170,8 @@ export interface ServiceDefinition {
   referencedBlobs?(store: unknown): Iterable<string>;
   /** Runs at shutdown before storage closes (flush what is batched in memory). */
   stop?(store: unknown): void | Promise<void>;
+  /** Starts the service's background work once Nimbus serves; stopped at shutdown before `stop`. */
+  start?(store: unknown, env: BackgroundEnvironment): BackgroundWork | undefined;
   /** The IAM service prefix of its actions (`ssm`, `cloudwatch` …); defaults to the signing name. */
   readonly iamPrefix?: string;
   readonly authorization?: Readonly<Record<string, OperationAuthorization<any, any> | undefined>>;
@@ -191,6 +205,7 @@ export function defineService<Ops extends OperationTable<Ops>, S = undefined>(de
   beforeInvoke?: (operation: keyof Ops & string, input: Record<string, unknown>, ctx: OperationContext<S>) => void | Promise<void>;
   referencedBlobs?: (store: S) => Iterable<string>;
   stop?: (store: S) => void | Promise<void>;
+  start?: (store: S, env: BackgroundEnvironment) => BackgroundWork | undefined;
   iamPrefix?: string;
   authorization?: { [K in keyof Ops]?: OperationAuthorization<Ops[K]['input'], S> };
   anonymousAccess?: 'refused' | 'resource-policy';

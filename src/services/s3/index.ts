@@ -8,6 +8,8 @@ import { s3BrowserRoutes } from './browser/index.js';
 import type { Operations } from './generated/operations.js';
 import { configHandlers } from './handlers/config.js';
 import { coreHandlers } from './handlers/core.js';
+import { objectExtraHandlers } from './handlers/object-extras.js';
+import { startLifecycleSweeps } from './lifecycle/background.js';
 import { createStore, migrations, type S3Store } from './store.js';
 
 export const s3 = defineService<Operations, S3Store>({
@@ -26,5 +28,8 @@ export const s3 = defineService<Operations, S3Store>({
   handlers: {
     ...coreHandlers,
     ...configHandlers,
+    ...objectExtraHandlers,
   },
+  // Lifecycle rules applied in the background (expirations, transitions, aborted uploads): lifecycle/.
+  start: startLifecycleSweeps,
 });

@@ -68,5 +68,13 @@ export const CoreErrors = {
   invalidUploadIdMarker: (value: string) => invalidArgument('Invalid uploadId marker', 'upload-id-marker', value),
   invalidPartNumberMarker: (value: string) => invalidArgument('Provided part-number-marker not an integer or within integer range', 'part-number-marker', value),
   invalidObjectLockHeader: (name: string, value: string) => invalidArgument(`Unknown ${name === 'x-amz-object-lock-mode' ? 'wormMode' : 'legal hold status'} directive.`, name, value),
+  checksumTypeWithoutAlgorithm: () => s3Error('InvalidRequest', 'The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.', 400),
+  checksumTypeNotAllowed: (type: string, algorithm: string) =>
+    s3Error('InvalidRequest', `The ${type} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`, 400),
+  checksumTypeMismatch: (expected: string, actual: string) =>
+    s3Error('InvalidRequest', `Checksum Type mismatch occurred, expected checksum Type: ${expected.toLowerCase()}, actual checksum Type: ${actual.toLowerCase()}`, 400),
+  mpuObjectSizeMismatch: (given: number, actual: number) =>
+    s3Error('InvalidRequest', `The provided 'x-amz-mp-object-size' header value "${given}" does not match what was computed: "${actual}"`, 400),
+  archived: (storageClass: string) => s3Error('InvalidObjectState', "The operation is not valid for the object's storage class", 403, { StorageClass: storageClass }),
   ifNoneMatchOnlyStar: () => s3Error('NotImplemented', 'A header you provided implies functionality that is not implemented', 501, { Header: 'If-None-Match' }),
 };

@@ -1,10 +1,10 @@
+import { CoreErrors } from '../domain/errors-core.js';
 import { isReadable } from '../domain/storage-class.js';
 import type { GetObjectOutput, GetObjectRequest } from '../generated/types.js';
 import type { Ctx } from './common/context.js';
 import { objectHeaders } from './common/object-output.js';
 import { objectStream } from './common/object-stream.js';
 import { readTarget } from './common/read-object.js';
-import { ServiceError } from '../../../shared/errors.js';
 
 /**
  * Streams an object (or a range, or one part of a multipart object) from its blobs.
@@ -14,10 +14,7 @@ export function getObject(input: GetObjectRequest, ctx: Ctx): GetObjectOutput {
   const target = readTarget(ctx, input, 'GET');
   const { record, range } = target;
   if (!isReadable(record, ctx.now())) {
-    throw new ServiceError('InvalidObjectState', "The operation is not valid for the object's storage class", {
-      statusCode: 403,
-      fields: { StorageClass: record.storageClass },
-    });
+    throw CoreErrors.archived(record.storageClass);
   }
   const length = range ? range.end - range.start + 1 : target.contentRange ? 0 : record.size;
   return {

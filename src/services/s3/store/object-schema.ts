@@ -54,7 +54,7 @@ export const objectMigrations: readonly Migration[] = [
       CREATE TABLE s3_upload_parts (
         upload_id TEXT NOT NULL REFERENCES s3_uploads (upload_id) ON DELETE CASCADE,
         part_number INTEGER NOT NULL, blob_id TEXT NOT NULL, size INTEGER NOT NULL, etag TEXT NOT NULL,
-        last_modified INTEGER NOT NULL, checksum_value TEXT,
+        last_modified INTEGER NOT NULL, checksum_algorithm TEXT, checksum_value TEXT,
         PRIMARY KEY (upload_id, part_number)
       ) WITHOUT ROWID;
     `,

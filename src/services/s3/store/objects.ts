@@ -72,28 +72,52 @@ export class ObjectTable {
 
   /** Current (latest, not deleted) objects in key order from `start`; attributes are not loaded. */
   scanCurrent(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
-    const { sql, param } = startClause(start);
-    const rows = this.db
-      .prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${sql} ORDER BY key`)
-      .iterate(bucket.id, param) as IterableIterator<ObjectRow>;
-    return mapRows(rows);
+    const sql = (clause: string) =>
+      `SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${clause} ORDER BY key LIMIT ?`;
+    return this.batches(start, (clause, param, limit) => this.db.prepare(sql(clause)).all(bucket.id, param, limit) as ObjectRow[]);
   }
 
   /** Every version and delete marker in key order, newest first within a key, from `start`. */
   scanVersions(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
-    const { sql, param } = startClause(start);
-    const rows = this.db
-      .prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND ${sql} ORDER BY key, id DESC`)
-      .iterate(bucket.id, param) as IterableIterator<ObjectRow>;
-    return mapRows(rows);
+    const sql = (clause: string) => `SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND ${clause} ORDER BY key, id DESC LIMIT ?`;
+    const older = `SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?`;
+    return this.batches(
+      start,
+      (clause, param, limit) => this.db.prepare(sql(clause)).all(bucket.id, param, limit) as ObjectRow[],
+      // A batch may end in the middle of a key's versions: finish that key before moving on.
+      (last, limit) => this.db.prepare(older).all(bucket.id, last.key, last.id, limit) as ObjectRow[],
+    );
   }
 
-  /** The versions of one key older than the version with row id `id`, newest first. */
-  olderVersions(bucket: Bucket, key: string, id: number): IterableIterator<ObjectRecord> {
-    const rows = this.db
-      .prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC`)
-      .iterate(bucket.id, key, id) as IterableIterator<ObjectRow>;
-    return mapRows(rows);
+  /**
+   * Rows in key order from `start`, fetched in growing batches: a listing that stops after one
+   * row (a common prefix found) reads few, a page of 1000 keys reads them in a few queries.
+   * (Statement iterators cost more per row than `all()`, and a page reads every row it touches.)
+   */
+  private *batches(
+    start: ScanStart,
+    fetch: (clause: string, param: string | Buffer, limit: number) => ObjectRow[],
+    sameKeyAfter?: (last: ObjectRow, limit: number) => ObjectRow[],
+  ): IterableIterator<ObjectRecord> {
+    let { sql: clause, param } = startClause(start);
+    let limit = 8;
+    for (;;) {
+      const rows = fetch(clause, param, limit);
+      for (const r of rows) yield toObjectRecord(r);
+      if (rows.length < limit) return;
+      let last = rows[rows.length - 1]!;
+      limit = Math.min(limit * 4, 1024);
+      if (sameKeyAfter) {
+        for (;;) {
+          const more = sameKeyAfter(last, limit);
+          for (const r of more) yield toObjectRecord(r);
+          if (more.length < limit) break;
+          last = more[more.length - 1]!;
+        }
+      }
+      clause = 'key > ?';
+      param = last.key;
+    }
   }
 
   /** Every blob id a version row refers to (the records' own blobs and multipart parts). */

@@ -23,7 +23,9 @@ export interface UploadRecord {
   /** The ARN of the principal that created the upload (ListParts/ListMultipartUploads `Initiator`). */
   initiatorArn: string;
   storageClass: StorageClass;
+  /** The algorithm CreateMultipartUpload asked for (parts must use it), if any. */
   checksumAlgorithm: ChecksumAlgorithm | undefined;
+  /** How part checksums combine: the request's ChecksumType, else the algorithm's default. */
   checksumType: ChecksumType | undefined;
   /** Headers, metadata, tags, ACL, encryption and lock settings the final object will get. */
   attributes: ObjectAttributes;
@@ -36,8 +38,8 @@ export interface UploadPartRecord {
   /** Unquoted hex MD5. */
   etag: string;
   lastModified: Date;
-  /** base64 checksum of the upload's algorithm, if it has one. */
-  checksum: string | undefined;
+  /** The part's flexible checksum (the upload's algorithm, or S3's default CRC64NVME). */
+  checksum: { algorithm: ChecksumAlgorithm; value: string } | undefined;
 }
 
 interface UploadRow {
@@ -60,6 +62,7 @@ interface PartRow {
   size: number;
   etag: string;
   last_modified: number;
+  checksum_algorithm: string | null;
   checksum_value: string | null;
 }
 
@@ -80,7 +83,14 @@ function toUpload(r: UploadRow): UploadRecord {
 }
 
 function toPart(r: PartRow): UploadPartRecord {
-  return { partNumber: r.part_number, blobId: r.blob_id, size: r.size, etag: r.etag, lastModified: new Date(r.last_modified), checksum: r.checksum_value ?? undefined };
+  return {
+    partNumber: r.part_number,
+    blobId: r.blob_id,
+    size: r.size,
+    etag: r.etag,
+    lastModified: new Date(r.last_modified),
+    checksum: r.checksum_algorithm && r.checksum_value ? { algorithm: r.checksum_algorithm as ChecksumAlgorithm, value: r.checksum_value } : undefined,
+  };
 }
 
 export class UploadTable {
@@ -147,11 +157,11 @@ export class UploadTable {
     const previous = this.part(upload, part.partNumber);
     this.db
       .prepare(
-        `INSERT INTO s3_upload_parts (upload_id, part_number, blob_id, size, etag, last_modified, checksum_value) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO s3_upload_parts (upload_id, part_number, blob_id, size, etag, last_modified, checksum_algorithm, checksum_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (upload_id, part_number) DO UPDATE SET blob_id = excluded.blob_id, size = excluded.size, etag = excluded.etag,
-           last_modified = excluded.last_modified, checksum_value = excluded.checksum_value`,
+           last_modified = excluded.last_modified, checksum_algorithm = excluded.checksum_algorithm, checksum_value = excluded.checksum_value`,
       )
-      .run(upload.uploadId, part.partNumber, part.blobId, part.size, part.etag, part.lastModified.getTime(), part.checksum ?? null);
+      .run(upload.uploadId, part.partNumber, part.blobId, part.size, part.etag, part.lastModified.getTime(), part.checksum?.algorithm ?? null, part.checksum?.value ?? null);
     return previous ? [previous.blobId] : [];
   }
 

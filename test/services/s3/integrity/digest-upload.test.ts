@@ -3,10 +3,12 @@
  * S3 words it), the digests it keeps when all is well, and that the body passes through unchanged
  * and uncopied.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { authErrors } from '../../../../src/auth/errors.js';
+import { checksumOf } from '../../../../src/services/s3/domain/checksums/algorithms.js';
+import { WORKER_MD5_MIN_BYTES, md5For } from '../../../../src/services/s3/domain/checksums/md5.js';
 import { AwsChunkedDecoder } from '../../../../src/auth/sigv4/index.js';
 import {
   checksumOutput,
@@ -233,5 +235,52 @@ describe('uploadChecksOf, checksumOutput and digestBody', () => {
     expect(digestBody(DATA, { checksums: { CRC32 } }).checksum?.value).toBe(CRC32);
     expect(() => digestBody(DATA, { checksums: { CRC32: 'z/Q5Jg==' } })).toThrow(expect.objectContaining({ code: 'BadDigest' }));
     expect(() => digestBody(DATA, { checksums: {}, contentMd5: 'x' })).toThrow(expect.objectContaining({ code: 'InvalidDigest' }));
+  });
+});
+
+describe('digestUpload of large bodies (MD5 on the worker thread)', () => {
+  const big = (size: number) => randomBytes(size);
+  /** `data` in pieces of 1 byte to 300 KiB, so the 1 MiB ring wraps at odd places. */
+  const pieces = (data: Buffer) => {
+    const out: Buffer[] = [];
+    for (let at = 0, n = 1; at < data.length; at += n, n = (n * 7919 + 13) % 300_000 || 1) out.push(data.subarray(at, at + n));
+    return out;
+  };
+  const md5 = (data: Buffer) => createHash('md5').update(data).digest();
+
+  it('are the ones hashed on the worker (declared at least 1 MiB)', () => {
+    const names = [md5For(WORKER_MD5_MIN_BYTES), md5For(WORKER_MD5_MIN_BYTES - 1), md5For(undefined)].map((h) => h.constructor.name);
+    expect(names).toEqual(['OffloadedMd5', 'InlineMd5', 'InlineMd5']);
+  });
+
+  it('gives the same MD5 and checksum as hashing in place, for several uploads at once', async () => {
+    const bodies = [big(3 * 1024 * 1024 + 17), big(5 * 1024 * 1024), big(1024 * 1024)];
+    const results = await Promise.all(bodies.map((data) => upload({ expectedSize: data.length, checksums: { CRC32C: checksumOf('CRC32C', data).toString('base64') } }, Readable.from(pieces(data)))));
+    results.forEach(({ digests, error, out }, i) => {
+      expect(error).toBeUndefined();
+      expect(digests?.md5.equals(md5(bodies[i]!))).toBe(true);
+      expect(Buffer.concat(out).equals(bodies[i]!)).toBe(true);
+    });
+  });
+
+  it('still answers BadDigest and IncompleteBody', async () => {
+    const data = big(2 * 1024 * 1024);
+    const wrongMd5 = md5(Buffer.from('other')).toString('base64');
+    expect((await upload({ expectedSize: data.length, contentMd5: wrongMd5 }, Readable.from(pieces(data)))).error).toMatchObject({
+      code: 'BadDigest',
+      fields: { CalculatedDigest: md5(data).toString('base64') },
+    });
+    expect((await upload({ expectedSize: data.length + 1 }, Readable.from(pieces(data)))).error).toMatchObject({ code: 'IncompleteBody' });
+  });
+
+  it('an upload that fails midway is dropped, and the next one is unaffected', async () => {
+    const source = new PassThrough();
+    const up = digestUpload(source, { checksums: {}, expectedSize: 4 * 1024 * 1024 });
+    const failure = new Error('connection reset');
+    source.write(big(1024 * 1024));
+    setImmediate(() => source.destroy(failure));
+    await expect((async () => { for await (const _ of up.body); })()).rejects.toBe(failure);
+    const data = big(1536 * 1024);
+    expect((await upload({ expectedSize: data.length }, Readable.from([data]))).digests?.md5.equals(md5(data))).toBe(true);
   });
 });

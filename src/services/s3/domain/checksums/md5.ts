@@ -28,7 +28,30 @@ class InlineMd5 implements Md5Hasher {
   abort(): void {}
 }
 
+/** A job on the MD5 worker whose upload was dropped unfinished (a handler that gave up on the body) is ended with it. */
+const abandoned = new FinalizationRegistry<WorkerMd5>((job) => job.abort());
+
+/** Starts the worker's job on the first byte, so a body nobody reads costs nothing. */
+class OffloadedMd5 implements Md5Hasher {
+  private job: WorkerMd5 | undefined;
+  update(chunk: Uint8Array): Promise<void> | undefined {
+    if (!this.job) {
+      this.job = new WorkerMd5();
+      abandoned.register(this, this.job, this);
+    }
+    return this.job.update(chunk);
+  }
+  digest(): Buffer | Promise<Buffer> {
+    abandoned.unregister(this);
+    return this.job ? this.job.digest() : createHash('md5').digest();
+  }
+  abort(): void {
+    abandoned.unregister(this);
+    this.job?.abort();
+  }
+}
+
 /** An MD5 for a body of `expectedSize` bytes (undefined: unknown, hashed inline). */
 export function md5For(expectedSize: number | undefined): Md5Hasher {
-  return expectedSize !== undefined && expectedSize >= WORKER_MD5_MIN_BYTES ? new WorkerMd5() : new InlineMd5();
+  return expectedSize !== undefined && expectedSize >= WORKER_MD5_MIN_BYTES ? new OffloadedMd5() : new InlineMd5();
 }

@@ -16,6 +16,7 @@
  *    resource policy. Anonymous callers and service principals have only resource policies.
  * 5. A federated-user session (GetFederationToken) without a session policy has no permissions
  *    of its own; a role session without one has its role's.
+ * 6. `resourceGrants` (S3's ACLs, as Allow statements) are scanned as part of the resource policy.
  *
  * Speed: evaluate reads the context only through `context.get(lowerCasedKey)`, allocates the
  * result, the matched list (only when something matched) and nothing else on the common path.

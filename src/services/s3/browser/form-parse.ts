@@ -164,8 +164,13 @@ export function readFormUntilFile(body: Readable, contentType: string): Promise<
         resolve(form());
       }
     });
-    // The client went away: the parser sees a short body and fails the file, if one is streaming.
-    body.on('error', (e) => parser.destroy(e));
+    // The client went away: the parser fails the file being streamed (nothing is kept), and the
+    // form, if the file had not started.
+    const gone = (): void => {
+      if (!body.readableEnded) parser.destroy(new Error('the request ended before its body'));
+    };
+    body.on('error', gone);
+    body.on('close', gone);
     body.pipe(parser);
   });
 }

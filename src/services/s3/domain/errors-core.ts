@@ -58,14 +58,8 @@ export const CoreErrors = {
       value,
     ),
   copyRangeOutOfBounds: (size: number) => s3Error('InvalidRequest', `Range specified is not valid for source object of size: ${size}`, 400),
-  invalidSseCustomer: (message: string) => s3Error('InvalidRequest', message, 400),
   sseCustomerRequired: () =>
     s3Error('InvalidRequest', 'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.', 400),
-  invalidMfaDelete: () => s3Error('InvalidRequest', 'DevPay and Mfa are mutually exclusive authorization methods.', 400),
-  illegalVersioningConfiguration: () =>
-    s3Error('IllegalVersioningConfigurationException', 'The Versioning element must be specified', 400),
-  tooManyParts: () => s3Error('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', 400),
-  invalidUploadIdMarker: (value: string) => invalidArgument('Invalid uploadId marker', 'upload-id-marker', value),
   invalidPartNumberMarker: (value: string) => invalidArgument('Provided part-number-marker not an integer or within integer range', 'part-number-marker', value),
   invalidObjectLockHeader: (name: string, value: string) => invalidArgument(`Unknown ${name === 'x-amz-object-lock-mode' ? 'wormMode' : 'legal hold status'} directive.`, name, value),
   checksumTypeWithoutAlgorithm: () => s3Error('InvalidRequest', 'The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.', 400),

@@ -2383,6 +2383,7 @@ export interface RequestProgress {
 export interface RestoreObjectOutput {
   RequestCharged?: RequestCharged;
   RestoreOutputPath?: string;
+  StatusCode?: number;
 }
 
 export interface RestoreObjectRequest {

@@ -11,7 +11,7 @@ import type { UploadRecord } from '../store/uploads.js';
 import { emptyReport } from './report.js';
 import type { BatchContext, BatchResult } from './versions.js';
 
-export const BATCH_UPLOADS = 500;
+export const BATCH_UPLOADS = 100;
 
 /** Sweeps the uploads of the keys after `after` (from the first key when undefined). Call inside S3Store.transaction. */
 export function sweepUploadBatch(c: BatchContext, after: string | undefined, limit = BATCH_UPLOADS): BatchResult {

@@ -30,7 +30,7 @@ import type { ScanStart } from '../store/objects.js';
 import { emptyReport, type SweepReport } from './report.js';
 
 /** Versions per transaction: small enough to keep the event loop responsive between batches. */
-export const BATCH_VERSIONS = 500;
+export const BATCH_VERSIONS = 100;
 
 export interface BatchContext {
   store: S3Store;

@@ -2,9 +2,9 @@ import { CoreErrors } from '../domain/errors-core.js';
 import { listPage } from '../domain/listing.js';
 import { ownerOf } from '../domain/owners.js';
 import type { DeleteMarkerEntry, ListObjectVersionsOutput, ListObjectVersionsRequest, ObjectVersion, ObjectVersionStorageClass } from '../generated/types.js';
-import type { ObjectRecord } from '../store/object-records.js';
+import type { ListedKey } from '../store/objects.js';
 import { requireBucket, type Ctx } from './common/context.js';
-import { encodingTypeOf, listedChecksum, nameEncoder, pageSize } from './common/listing.js';
+import { encodingTypeOf, listedChecksum, nameEncoder, pageSize, withRecords } from './common/listing.js';
 
 /**
  * Every version and delete marker, by key (UTF-8 order) and newest first within a key, resumed
@@ -18,12 +18,12 @@ export function listObjectVersions(input: ListObjectVersionsRequest, ctx: Ctx): 
   const prefix = input.Prefix ?? '';
   const keyMarker = input.KeyMarker || undefined;
   const versionMarker = input.VersionIdMarker || undefined;
-  let head: Iterable<ObjectRecord> | undefined;
+  let head: Iterable<ListedKey> | undefined;
   if (versionMarker !== undefined) {
     if (keyMarker === undefined) throw CoreErrors.versionIdMarkerWithoutKeyMarker(versionMarker);
     const at = ctx.store.objects.version(bucket, keyMarker, versionMarker);
     if (!at) throw CoreErrors.invalidVersionId(versionMarker);
-    head = ctx.store.objects.olderVersions(bucket, keyMarker, at.id);
+    head = ctx.store.objects.olderVersions(bucket, keyMarker, at.id, max + 1);
   }
   const page = listPage({
     prefix,
@@ -31,12 +31,13 @@ export function listObjectVersions(input: ListObjectVersionsRequest, ctx: Ctx): 
     maxEntries: max,
     marker: keyMarker,
     head,
-    scan: (start) => ctx.store.objects.scanVersions(bucket, start),
+    scan: (start) => ctx.store.objects.scanVersionKeys(bucket, start),
   });
   const versions: ObjectVersion[] = [];
   const markers: DeleteMarkerEntry[] = [];
   const prefixes: { Prefix?: string }[] = [];
-  for (const e of page.entries) {
+  const entries = withRecords(ctx.store, page);
+  for (const e of entries) {
     if (e.kind === 'prefix') {
       prefixes.push({ Prefix: encode(e.prefix) });
       continue;
@@ -59,7 +60,7 @@ export function listObjectVersions(input: ListObjectVersionsRequest, ctx: Ctx): 
       });
     }
   }
-  const last = page.entries[page.entries.length - 1];
+  const last = entries[entries.length - 1];
   return {
     IsTruncated: page.isTruncated,
     KeyMarker: encode(input.KeyMarker ?? ''),

@@ -4,7 +4,7 @@ import { ownerOf } from '../domain/owners.js';
 import type { ListObjectsV2Output, ListObjectsV2Request, Object as S3Object } from '../generated/types.js';
 import type { ObjectRecord } from '../store/object-records.js';
 import { requireBucket, type Ctx } from './common/context.js';
-import { encodingTypeOf, listedChecksum, nameEncoder, pageSize } from './common/listing.js';
+import { encodingTypeOf, listedChecksum, nameEncoder, pageSize, withRecords } from './common/listing.js';
 
 const TOKEN_PREFIX = 'nimbus-v2:';
 
@@ -46,11 +46,11 @@ export function listObjectsV2(input: ListObjectsV2Request, ctx: Ctx): ListObject
     delimiter: input.Delimiter,
     maxEntries: max,
     marker,
-    scan: (start) => ctx.store.objects.scanCurrent(bucket, start),
+    scan: (start) => ctx.store.objects.scanCurrentKeys(bucket, start),
   });
   const contents: S3Object[] = [];
   const prefixes: { Prefix?: string }[] = [];
-  for (const e of page.entries) {
+  for (const e of withRecords(ctx.store, page)) {
     if (e.kind === 'item') contents.push(listedObject(e.item, encode, input.FetchOwner === true));
     else prefixes.push({ Prefix: encode(e.prefix) });
   }

@@ -1,7 +1,7 @@
 import { entryMarker, listPage } from '../domain/listing.js';
 import type { ListObjectsOutput, ListObjectsRequest, Object as S3Object } from '../generated/types.js';
 import { requireBucket, type Ctx } from './common/context.js';
-import { encodingTypeOf, nameEncoder, pageSize } from './common/listing.js';
+import { encodingTypeOf, nameEncoder, pageSize, withRecords } from './common/listing.js';
 import { listedObject } from './list-objects-v2.js';
 
 /**
@@ -20,11 +20,11 @@ export function listObjects(input: ListObjectsRequest, ctx: Ctx): ListObjectsOut
     delimiter: input.Delimiter,
     maxEntries: max,
     marker: input.Marker || undefined,
-    scan: (start) => ctx.store.objects.scanCurrent(bucket, start),
+    scan: (start) => ctx.store.objects.scanCurrentKeys(bucket, start),
   });
   const contents: S3Object[] = [];
   const prefixes: { Prefix?: string }[] = [];
-  for (const e of page.entries) {
+  for (const e of withRecords(ctx.store, page)) {
     if (e.kind === 'item') contents.push(listedObject(e.item, encode, true));
     else prefixes.push({ Prefix: encode(e.prefix) });
   }

@@ -2,7 +2,7 @@ import { S3Errors } from '../domain/errors.js';
 import { checkObjectTags } from '../domain/tags.js';
 import type { PutObjectTaggingOutput, PutObjectTaggingRequest } from '../generated/types.js';
 import type { Ctx } from './common/context.js';
-import { answeredVersionId, updateSubject } from './object-subresource.js';
+import { answeredVersionId, subjectBucket, updateSubject } from './object-subresource.js';
 
 /**
  * Replaces the tag set of an object version (the current one, or `versionId`): at most 10 tags
@@ -12,6 +12,7 @@ import { answeredVersionId, updateSubject } from './object-subresource.js';
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html
  */
 export async function putObjectTagging(input: PutObjectTaggingRequest, ctx: Ctx): Promise<PutObjectTaggingOutput> {
+  subjectBucket(ctx, input);
   const tagSet = input.Tagging?.TagSet;
   if (!tagSet) throw S3Errors.malformedXml();
   const tags = checkObjectTags(tagSet);

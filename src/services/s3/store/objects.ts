@@ -21,9 +21,9 @@ import { NULL_VERSION, toObjectRecord, type NewObject, type ObjectAttributes, ty
 /** Where a listing scan starts: at or after a key, or past every key that starts with a prefix. */
 export type ScanStart = { key: string; inclusive: boolean } | { pastPrefix: string };
 
-/** Columns listings need: everything but the attributes document. */
+/** Columns listings need: everything but the attributes document (in ObjectRow's order; see `listed`). */
 const LIST_COLUMNS = `id, bucket_id, key, version_id, is_latest, delete_marker, last_modified, size, etag, storage_class,
-  owner_account, blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value, '{}' AS attributes`;
+  owner_account, blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value`;
 
 /** The smallest string (as UTF-8 bytes) greater than every string starting with `prefix`: the prefix and a 0xFF byte, which UTF-8 never contains. */
 export function pastPrefixBound(prefix: string): Buffer {
@@ -70,54 +70,72 @@ export class ObjectTable {
     return this.db.prepare('SELECT 1 FROM s3_objects WHERE bucket_id = ? LIMIT 1').get(bucket.id) !== undefined;
   }
 
-  /** Current (latest, not deleted) objects in key order from `start`; attributes are not loaded. */
-  scanCurrent(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
-    const sql = (clause: string) =>
-      `SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${clause} ORDER BY key LIMIT ?`;
-    return this.batches(start, (clause, param, limit) => this.db.prepare(sql(clause)).all(bucket.id, param, limit) as ObjectRow[]);
+  /**
+   * Current (latest, not deleted) objects in key order from `start`, as row ids and keys: the
+   * cheap part of a listing. Load the rows a page shows with `listed`.
+   */
+  scanCurrentKeys(bucket: Bucket, start: ScanStart): IterableIterator<ListedKey> {
+    const sql = (clause: string) => `SELECT id, key FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${clause} ORDER BY key LIMIT ?`;
+    return batches(start, (clause, param, limit) => this.db.prepare(sql(clause)).raw(true).all(bucket.id, param, limit) as [number, string][]);
   }
 
-  /** Every version and delete marker in key order, newest first within a key, from `start`. */
-  scanVersions(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
-    const sql = (clause: string) => `SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND ${clause} ORDER BY key, id DESC LIMIT ?`;
-    const older = `SELECT ${LIST_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?`;
-    return this.batches(
+  /** Every version and delete marker (ids and keys) in key order, newest first within a key, from `start`. */
+  scanVersionKeys(bucket: Bucket, start: ScanStart): IterableIterator<ListedKey> {
+    const sql = (clause: string) => `SELECT id, key FROM s3_objects WHERE bucket_id = ? AND ${clause} ORDER BY key, id DESC LIMIT ?`;
+    const older = 'SELECT id, key FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?';
+    return batches(
       start,
-      (clause, param, limit) => this.db.prepare(sql(clause)).all(bucket.id, param, limit) as ObjectRow[],
-      // A batch may end in the middle of a key's versions: finish that key before moving on.
-      (last, limit) => this.db.prepare(older).all(bucket.id, last.key, last.id, limit) as ObjectRow[],
+      (clause, param, limit) => this.db.prepare(sql(clause)).raw(true).all(bucket.id, param, limit) as [number, string][],
+      // A batch may end among a key's versions: finish that key before moving past it.
+      (last, limit) => this.db.prepare(older).raw(true).all(bucket.id, last.key, last.id, limit) as [number, string][],
     );
   }
 
-  /**
-   * Rows in key order from `start`, fetched in growing batches: a listing that stops after one
-   * row (a common prefix found) reads few, a page of 1000 keys reads them in a few queries.
-   * (Statement iterators cost more per row than `all()`, and a page reads every row it touches.)
-   */
-  private *batches(
-    start: ScanStart,
-    fetch: (clause: string, param: string | Buffer, limit: number) => ObjectRow[],
-    sameKeyAfter?: (last: ObjectRow, limit: number) => ObjectRow[],
-  ): IterableIterator<ObjectRecord> {
-    let { sql: clause, param } = startClause(start);
-    let limit = 8;
-    for (;;) {
-      const rows = fetch(clause, param, limit);
-      for (const r of rows) yield toObjectRecord(r);
-      if (rows.length < limit) return;
-      let last = rows[rows.length - 1]!;
-      limit = Math.min(limit * 4, 1024);
-      if (sameKeyAfter) {
-        for (;;) {
-          const more = sameKeyAfter(last, limit);
-          for (const r of more) yield toObjectRecord(r);
-          if (more.length < limit) break;
-          last = more[more.length - 1]!;
-        }
-      }
-      clause = 'key > ?';
-      param = last.key;
+  /** Current objects as records (attributes not loaded), in key order from `start`. */
+  scanCurrent(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
+    return withRecords(this.scanCurrentKeys(bucket, start), (ids) => this.listed(ids));
+  }
+
+  /** Every version and delete marker as records (attributes not loaded), key order then newest first. */
+  scanVersions(bucket: Bucket, start: ScanStart): IterableIterator<ObjectRecord> {
+    return withRecords(this.scanVersionKeys(bucket, start), (ids) => this.listed(ids));
+  }
+
+  /** Up to `limit` versions of one key older than the version with row id `id`, newest first. */
+  olderVersions(bucket: Bucket, key: string, id: number, limit: number): ListedKey[] {
+    const rows = this.db.prepare('SELECT id, key FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?').raw(true).all(bucket.id, key, id, limit) as [number, string][];
+    return rows.map(([rowId, k]) => ({ id: rowId, key: k }));
+  }
+
+  /** The rows a listing page shows, in the order given (attributes not loaded). */
+  listed(ids: readonly number[]): ObjectRecord[] {
+    if (ids.length === 0) return [];
+    // Raw arrays: better-sqlite3 builds row objects slowly; a literal of fixed shape is cheap.
+    const rows = this.db.prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids)) as unknown[][];
+    const byId = new Map<number, ObjectRow>();
+    for (const r of rows) {
+      const row: ObjectRow = {
+        id: r[0] as number,
+        bucket_id: r[1] as number,
+        key: r[2] as string,
+        version_id: r[3] as string,
+        is_latest: r[4] as number,
+        delete_marker: r[5] as number,
+        last_modified: r[6] as number,
+        size: r[7] as number,
+        etag: r[8] as string,
+        storage_class: r[9] as string,
+        owner_account: r[10] as string,
+        blob_id: r[11] as string | null,
+        parts_count: r[12] as number | null,
+        checksum_algorithm: r[13] as string | null,
+        checksum_type: r[14] as string | null,
+        checksum_value: r[15] as string | null,
+        attributes: '{}',
+      };
+      byId.set(row.id, row);
     }
+    return ids.map((id) => toObjectRecord(byId.get(id)!));
   }
 
   /** Every blob id a version row refers to (the records' own blobs and multipart parts). */
@@ -218,6 +236,53 @@ export class ObjectTable {
   }
 }
 
-function* mapRows(rows: IterableIterator<ObjectRow>): IterableIterator<ObjectRecord> {
-  for (const r of rows) yield toObjectRecord(r);
+/** Records for scanned keys, loaded in growing chunks as the consumer goes. */
+function* withRecords(keys: IterableIterator<ListedKey>, load: (ids: number[]) => ObjectRecord[]): IterableIterator<ObjectRecord> {
+  let chunk = 8;
+  let ids: number[] = [];
+  for (const k of keys) {
+    ids.push(k.id);
+    if (ids.length < chunk) continue;
+    yield* load(ids);
+    ids = [];
+    chunk = Math.min(chunk * 4, 1024);
+  }
+  if (ids.length) yield* load(ids);
+}
+
+/** A row id and key: what listings walk. */
+export interface ListedKey {
+  readonly id: number;
+  readonly key: string;
+}
+
+/**
+ * Rows in key order from `start`, fetched in growing batches of (id, key): a scan that stops at
+ * its first row (a common prefix found) reads a few, a page of 1000 keys a few queries' worth.
+ * Only two columns: with better-sqlite3, each execution costs more the more columns it returns.
+ */
+function* batches(
+  start: ScanStart,
+  fetch: (clause: string, param: string | Buffer, limit: number) => [number, string][],
+  sameKeyAfter?: (last: ListedKey, limit: number) => [number, string][],
+): IterableIterator<ListedKey> {
+  let { sql: clause, param } = startClause(start);
+  let limit = 8;
+  for (;;) {
+    const rows = fetch(clause, param, limit);
+    for (const [id, key] of rows) yield { id, key };
+    if (rows.length < limit) return;
+    let [lastId, lastKey] = rows[rows.length - 1]!;
+    limit = Math.min(limit * 4, 1024);
+    if (sameKeyAfter) {
+      for (;;) {
+        const more = sameKeyAfter({ id: lastId, key: lastKey }, limit);
+        for (const [id, key] of more) yield { id, key };
+        if (more.length < limit) break;
+        [lastId, lastKey] = more[more.length - 1]!;
+      }
+    }
+    clause = 'key > ?';
+    param = lastKey;
+  }
 }

@@ -1,25 +1,13 @@
-/** The pure pieces of S3 access control: copy sources, ACL summaries, BlockPublicAcls, S3's AccessDenied. */
+/** The pure pieces of S3 access control: ACL summaries, BlockPublicAcls, S3's AccessDenied. */
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, evaluate } from '../../../../src/iam/index.js';
 import { aclGrantsFor, summarizeAcl } from '../../../../src/services/s3/domain/access/acl-grants.js';
-import { parseCopySource } from '../../../../src/services/s3/domain/access/copy-source.js';
 import { s3AccessDenied } from '../../../../src/services/s3/domain/access/denied.js';
 import { refusePublicAcl } from '../../../../src/services/s3/domain/access/public-access.js';
 import { canonicalUserId } from '../../../../src/services/s3/domain/owners.js';
 import { addBucket, anonymous, newStore, otherRoot, OTHER, OWNER, setConfig, userCaller } from './helpers.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
-
-describe('x-amz-copy-source', () => {
-  it('reads bucket, key and version, URL-decoded, with or without a leading slash', () => {
-    expect(parseCopySource('src/a%20b/c.txt')).toEqual({ bucket: 'src', key: 'a b/c.txt', versionId: undefined });
-    expect(parseCopySource('/src/k?versionId=3HL4kqtJlcpXroDTDmJ%2Brmt')).toEqual({ bucket: 'src', key: 'k', versionId: '3HL4kqtJlcpXroDTDmJ+rmt' });
-  });
-
-  it('has nothing to say about sources that are not bucket/key', () => {
-    for (const bad of ['src', 'src/', '/k', 'arn:aws:s3:us-west-2:123456789012:accesspoint/ap/object/k', '%E0%A4%A']) expect(parseCopySource(bad)).toBeUndefined();
-  });
-});
 
 describe('ACLs as grants', () => {
   const acl = summarizeAcl({

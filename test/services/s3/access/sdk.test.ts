@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-s3-evaluates-access-control.html
  */
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
   GetObjectCommand,
@@ -121,6 +122,23 @@ describe('IAM users', () => {
   });
 });
 
+describe('copies', () => {
+  it('CopyObject needs s3:GetObject on the source and s3:PutObject on the target', async () => {
+    const src = await bucket('src');
+    const dst = await bucket('dst');
+    await put(src, 'a.txt', 'copy me');
+    const writeOnly = await userWithPolicies(nimbus, 'copier-w', { w: policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${dst}/*` }) });
+    expect((await denial(s3(nimbus, writeOnly).send(new CopyObjectCommand({ Bucket: dst, Key: 'b.txt', CopySource: `${src}/a.txt` })))).message).toBe(
+      `User: arn:aws:iam::${OWNER}:user/copier-w is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::${src}/a.txt" because no identity-based policy allows the s3:GetObject action`,
+    );
+    const both = await userWithPolicies(nimbus, 'copier-rw', {
+      rw: policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${dst}/*` }, { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${src}/*` }),
+    });
+    await s3(nimbus, both).send(new CopyObjectCommand({ Bucket: dst, Key: 'b.txt', CopySource: `${src}/a.txt` }));
+    expect(await text(await s3(nimbus).send(new GetObjectCommand({ Bucket: dst, Key: 'b.txt' })))).toBe('copy me');
+  });
+});
+
 describe('anonymous requests', () => {
   it('are denied unless the bucket policy grants everyone, and then get exactly that', async () => {
     const b = await bucket('anon');
@@ -133,6 +151,8 @@ describe('anonymous requests', () => {
     expect(await anonymousGet(`/${b}/site/index.html`)).toEqual({ status: 200, body: '<h1>hi</h1>' });
     expect((await anonymousGet(`/${b}/other`)).status).toBe(403);
     expect((await anonymousGet(`/${b}?list-type=2`)).status).toBe(403);
+    expect((await anonymousGet('/')).status).toBe(403);
+    expect((await anonymousGet('/no-such-bucket-here/k')).status).toBe(404);
   });
 
   it('Block Public Access: RestrictPublicBuckets defeats a public policy, IgnorePublicAcls a public-read ACL', async () => {

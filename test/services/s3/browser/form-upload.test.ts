@@ -4,6 +4,7 @@
  * Signers and permissions are in form-auth.test.ts.
  */
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { raw } from '../../../helpers/http.js';
@@ -251,5 +252,33 @@ describe('addressing', () => {
     expect(r.headers.location).toBe(`http://${host}/uploads%2Fv.txt`);
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'uploads/v.txt' }));
     expect(await got.Body!.transformToString()).toBe('vhost');
+  });
+});
+
+describe('interrupted uploads', () => {
+  it('keeps nothing when the client goes away in the middle of the file', async () => {
+    const s3 = s3Client(nimbus);
+    const bucket = await createBucket(s3);
+    const form = new FormData();
+    for (const [k, v] of signed(bucket)) form.append(k, v);
+    form.append('file', new Blob([Buffer.alloc(256 * 1024, 1)]), 'cut.bin');
+    const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const { port } = new URL(nimbus.current.endpoint);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /${bucket} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${encoded.headers.get('content-type')}\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
+        // Half the body, then the connection drops.
+        socket.write(body.subarray(0, body.length / 2), () => setTimeout(() => socket.destroy(), 50));
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    // Nimbus is still serving, and stored no part of the object.
+    await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'uploads/cut.bin' }))).rejects.toMatchObject({ name: 'NotFound' });
+    const after = await postForm(`${nimbus.current.endpoint}/${bucket}`, signed(bucket), { content: 'whole', filename: 'cut.bin' });
+    expect(after.status).toBe(204);
   });
 });

@@ -1,10 +1,12 @@
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
+  GetObjectAclCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNimbus } from '../../../helpers/nimbus.js';
@@ -122,5 +124,98 @@ describe('S3 objects: put, get, head, delete', () => {
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'kms' }));
     expect(got.TagCount).toBe(2);
     await expectS3Error(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'bad', Body: 'x', ServerSideEncryption: 'rot13' as never })), 'InvalidArgument', 400, 'The encryption method specified is not supported');
+  });
+
+  it('conditional writes: If-None-Match * and If-Match', async () => {
+    const s3 = s3Client(nimbus);
+    const first = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'one', IfNoneMatch: '*' }));
+    const e = await expectS3Error(
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'two', IfNoneMatch: '*' })),
+      'PreconditionFailed',
+      412,
+      'At least one of the pre-conditions you specified did not hold',
+    );
+    expect(e.Condition).toBe('If-None-Match');
+    await expectS3Error(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'two', IfMatch: '"ffffffffffffffffffffffffffffffff"' })), 'PreconditionFailed', 412);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'three', IfMatch: first.ETag }));
+    expect(await bodyText((await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'cond' }))).Body)).toBe('three');
+    await expectS3Error(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'never-written', Body: 'x', IfMatch: first.ETag })), 'NoSuchKey', 404);
+    await expectS3Error(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'x', IfNoneMatch: first.ETag })), 'NotImplemented', 501);
+    // A deleted key may be written with If-None-Match: *.
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'cond' }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cond', Body: 'again', IfNoneMatch: '*' }));
+  });
+
+  it('refuses a declared body over 5 GB before reading it, and metadata over 2 KB', async () => {
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'PUT',
+      path: `/${bucket}/huge`,
+      headers: { authorization: sigV4Header('s3'), 'content-length': String(5 * 1024 ** 3 + 1) },
+      body: '',
+    }).catch((err: Error) => ({ status: -1, body: err.message, headers: {} }));
+    expect(r.status).toBe(400);
+    expect(r.body).toContain('<Code>EntityTooLarge</Code>');
+    const s3 = s3Client(nimbus);
+    await expectS3Error(
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'meta', Body: 'x', Metadata: { big: 'v'.repeat(2100) } })),
+      'MetadataTooLarge',
+      400,
+      'Your metadata headers exceed the maximum allowed metadata size',
+    );
+  });
+
+  it('answers the stored checksum only with x-amz-checksum-mode: ENABLED', async () => {
+    const s3 = s3Client(nimbus);
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'sum', Body: 'checksummed', ChecksumAlgorithm: 'SHA256' }));
+    expect(put.ChecksumSHA256).toBe(createHash('sha256').update('checksummed').digest('base64'));
+    const plain = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'sum' }));
+    expect(plain.ChecksumSHA256).toBeUndefined();
+    const withMode = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'sum', ChecksumMode: 'ENABLED' }));
+    expect(withMode.ChecksumSHA256).toBe(put.ChecksumSHA256);
+    expect(withMode.ChecksumType).toBe('FULL_OBJECT');
+  });
+
+  it('SSE-C: reads need the same key', async () => {
+    const s3 = s3Client(nimbus);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const keyMd5 = createHash('md5').update(Buffer.alloc(32, 7)).digest('base64');
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'ssec', Body: 'secret', SSECustomerAlgorithm: 'AES256', SSECustomerKey: key, SSECustomerKeyMD5: keyMd5 }));
+    expect(put.SSECustomerKeyMD5).toBe(keyMd5);
+    await expectS3Error(
+      s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'ssec' })),
+      'InvalidRequest',
+      400,
+      'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.',
+    );
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'ssec', SSECustomerAlgorithm: 'AES256', SSECustomerKey: key, SSECustomerKeyMD5: keyMd5 }));
+    expect(await bodyText(got.Body)).toBe('secret');
+    const other = Buffer.alloc(32, 8);
+    await expectS3Error(
+      s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'ssec', SSECustomerAlgorithm: 'AES256', SSECustomerKey: other.toString('base64'), SSECustomerKeyMD5: createHash('md5').update(other).digest('base64') })),
+      'AccessDenied',
+      403,
+    );
+  });
+
+  it('archived storage classes cannot be read until restored', async () => {
+    const s3 = s3Client(nimbus);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cold', Body: 'frozen', StorageClass: 'GLACIER' }));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cold' }));
+    expect(head.StorageClass).toBe('GLACIER');
+    const e = await expectS3Error(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'cold' })), 'InvalidObjectState', 403, "The operation is not valid for the object's storage class");
+    expect(e.StorageClass).toBe('GLACIER');
+  });
+
+  it('ACL headers: refused when the bucket disables ACLs, kept otherwise', async () => {
+    const s3 = s3Client(nimbus);
+    await expectS3Error(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'acl', Body: 'x', ACL: 'public-read' })), 'AccessControlListNotSupported', 400, 'The bucket does not allow ACLs');
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'acl', Body: 'x', ACL: 'bucket-owner-full-control' }));
+    const writer = bucketName('acl-writer');
+    await s3.send(new CreateBucketCommand({ Bucket: writer, ObjectOwnership: 'ObjectWriter' }));
+    await s3.send(new PutObjectCommand({ Bucket: writer, Key: 'public', Body: 'x', ACL: 'public-read' }));
+    const acl = await s3.send(new GetObjectAclCommand({ Bucket: writer, Key: 'public' })).catch(() => undefined);
+    // GetObjectAcl belongs to another handler area; when present it shows the stored grants.
+    if (acl) expect(acl.Grants!.map((g) => g.Permission)).toEqual(['FULL_CONTROL', 'READ']);
+    await expectS3Error(s3.send(new PutObjectCommand({ Bucket: writer, Key: 'both', Body: 'x', ACL: 'private', GrantRead: 'uri="http://acs.amazonaws.com/groups/global/AllUsers"' })), 'InvalidRequest', 400);
   });
 });

@@ -33,19 +33,27 @@ for (let i = 0; i < SIZE; i += PIECE) pieces.push(data.subarray(i, i + PIECE));
 const mbps = (ms: number) => SIZE / MIB / (ms / 1000);
 const fmt = (rate: number) => `${Math.round(rate).toString().padStart(5)} MB/s`;
 
+/** CPU ms per MiB (every thread of the process) of each candidate's best round, by name. */
+const cpuPerMib: Record<string, number> = {};
+
 /** Best rate of each candidate over ROUNDS interleaved rounds. */
 async function interleaved(candidates: Record<string, () => unknown>): Promise<Record<string, number>> {
   const best: Record<string, number> = {};
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, run] of Object.entries(candidates)) {
+      const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
       await run();
       const rate = mbps(Number(process.hrtime.bigint() - start) / 1e6);
+      const used = process.cpuUsage(cpu);
+      cpuPerMib[name] = Math.min(cpuPerMib[name] ?? Infinity, (used.user + used.system) / 1000 / (SIZE / MIB));
       best[name] = Math.max(best[name] ?? 0, rate);
     }
   }
   return best;
 }
+
+const cpu = (name: string) => `CPU ${cpuPerMib[name]!.toFixed(2)} ms/MiB`;
 
 function hashPieces(create: () => { update(d: Uint8Array): void; digest(): unknown }): () => unknown {
   return () => {
@@ -63,7 +71,7 @@ async function algorithms(): Promise<number> {
   candidates['CRC32C (SDK)'] = hashPieces(() => new Crc32c());
   candidates['CRC64NVME (SDK)'] = hashPieces(() => new Crc64Nvme());
   const rates = await interleaved(candidates);
-  for (const [name, rate] of Object.entries(rates)) console.log(`  ${name.padEnd(18)} ${fmt(rate)}`);
+  for (const [name, rate] of Object.entries(rates)) console.log(`  ${name.padEnd(18)} ${fmt(rate)}  ${cpu(name)}`);
   return rates['MD5 (node)']!;
 }
 
@@ -103,7 +111,7 @@ async function streams(md5Rate: number): Promise<void> {
   const rates = await interleaved(candidates);
   const md5Stream = rates['MD5 only']!;
   for (const [name, rate] of Object.entries(rates)) {
-    console.log(`  ${name.padEnd(36)} ${fmt(rate)}  ${Math.round((rate / md5Stream) * 100)}% of the MD5-only stream, ${Math.round((rate / md5Rate) * 100)}% of bare MD5`);
+    console.log(`  ${name.padEnd(36)} ${fmt(rate)}  ${Math.round((rate / md5Stream) * 100)}% of the MD5-only stream, ${Math.round((rate / md5Rate) * 100)}% of bare MD5; ${cpu(name)}`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { OperationAuthorization } from '../../../service.js';
 import type { S3Store } from '../../store.js';
 import { bucketArn, bucketChecks, objectChecks } from './checks.js';
 import { existingTagKeys, requestKeys, type ConditionPairs } from './conditions.js';
-import { parseCopySource } from './copy-source.js';
+import { parseCopySource, type CopySource } from '../copy-source.js';
 
 type Rule<I> = OperationAuthorization<I, S3Store>;
 
@@ -60,14 +60,15 @@ export function onObject<I extends ObjectInput>(plain: string, options: { versio
 /**
  * CopyObject and UploadPartCopy: s3:GetObject (s3:GetObjectVersion with a versionId) on the
  * source, under the source bucket's owner and policies, and `target` actions on the destination.
- * A source that names no bucket and key (or an access point) is the handler's to refuse.
+ * A source that names no bucket and key is the handler's to refuse; one that names no bucket of
+ * Nimbus's (an access point ARN) needs no check here either.
  */
 export function onCopy<I extends BucketInput & { Key: string; CopySource: string }>(target: (input: NoInfer<I>) => readonly string[], keys?: (input: NoInfer<I>) => ConditionPairs): Rule<I> {
   return {
     action: 's3:PutObject',
     access: (input, scope, store) => {
       const writes = objectChecks(store, scope, input.Bucket, target(input), [{ key: input.Key }]);
-      const source = parseCopySource(input.CopySource);
+      const source = copySource(input.CopySource);
       if (!source) return writes;
       const read = source.versionId === undefined ? 's3:GetObject' : 's3:GetObjectVersion';
       const reads = objectChecks(store, scope, source.bucket, [read], [{ key: source.key, versionId: source.versionId }]);
@@ -80,6 +81,15 @@ export function onCopy<I extends BucketInput & { Key: string; CopySource: string
       if (keys) yield* keys(input);
     },
   };
+}
+
+/** The source a copy names, or undefined for one the handler will refuse (InvalidArgument). */
+function copySource(header: string): CopySource | undefined {
+  try {
+    return parseCopySource(header);
+  } catch {
+    return undefined;
+  }
 }
 
 /** DeleteObjects: s3:DeleteObject (s3:DeleteObjectVersion for a versionId) on every key. */

@@ -5,7 +5,10 @@
 import { CoreErrors } from '../../domain/errors-core.js';
 import { urlEncodeKey } from '../../domain/keys.js';
 import type { ChecksumAlgorithm, ChecksumType, EncodingType } from '../../generated/types.js';
+import type { ListEntry, ListPage } from '../../domain/listing.js';
+import type { S3Store } from '../../store.js';
 import type { ObjectRecord } from '../../store/object-records.js';
+import type { ListedKey } from '../../store/objects.js';
 
 export const MAX_LIST_KEYS = 1000;
 
@@ -31,4 +34,11 @@ export function encodingTypeOf(encodingType: string | undefined): EncodingType |
 export function listedChecksum(record: ObjectRecord): { ChecksumAlgorithm?: ChecksumAlgorithm[]; ChecksumType?: ChecksumType } {
   if (!record.checksum) return {};
   return { ChecksumAlgorithm: [record.checksum.algorithm], ChecksumType: record.checksum.type };
+}
+
+/** A page walked over (id, key) pairs, with the rows it shows loaded in one query. */
+export function withRecords(store: S3Store, page: ListPage<ListedKey>): ListEntry<ObjectRecord>[] {
+  const records = store.objects.listed(page.entries.flatMap((e) => (e.kind === 'item' ? [e.item.id] : [])));
+  let i = 0;
+  return page.entries.map((e) => (e.kind === 'item' ? { kind: 'item', item: records[i++]! } : e));
 }

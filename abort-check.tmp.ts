@@ -1,0 +1,14 @@
+import { connect } from 'node:net';
+import { resolveConfig } from '/work/main/src/config/config.js';
+import { createNimbus } from '/work/main/src/nimbus.js';
+import { S3Client, CreateBucketCommand } from '@aws-sdk/client-s3';
+const n = await createNimbus(resolveConfig({ port: 0, ephemeral: true, logLevel: 'silent' }), {});
+const s3 = new S3Client({ endpoint: n.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true });
+await s3.send(new CreateBucketCommand({ Bucket: 'b' }));
+const form = new FormData(); form.append('key', 'k'); form.append('file', new Blob([Buffer.alloc(256 * 1024, 1)]), 'f');
+const req = new Request('http://x/', { method: 'POST', body: form }); const body = Buffer.from(await req.arrayBuffer());
+const port = Number(new URL(n.endpoint).port);
+await new Promise<void>((resolve) => { const s = connect(port, '127.0.0.1', () => { s.write(`POST /b HTTP/1.1\r\nHost: x\r\nContent-Type: ${req.headers.get('content-type')}\r\nContent-Length: ${body.length}\r\n\r\n`); s.write(body.subarray(0, body.length / 2), () => setTimeout(() => s.destroy(), 50)); }); s.on('close', () => resolve()); });
+await new Promise((r) => setTimeout(r, 500));
+console.log('inFlight after abort:', n.gateway.inFlight);
+await n.stop?.(); process.exit(0);

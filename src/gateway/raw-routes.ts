@@ -32,6 +32,7 @@ export class RequestView implements RawRequest {
   readonly hostBucket: string | undefined;
   readonly region: string;
   private readonly rx: Routed;
+  private bodyStream: Readable | undefined;
 
   constructor(rx: Routed, defaultRegion: string) {
     this.rx = rx;
@@ -52,8 +53,11 @@ export class RequestView implements RawRequest {
 
   /** The body: the socket, or the bytes already read (query-protocol routing reads urlencoded forms). */
   get body(): Readable {
-    const read = this.rx.http.body;
-    return read === undefined ? this.rx.raw : Readable.from([read]);
+    if (!this.bodyStream) {
+      const read = this.rx.http.body;
+      this.bodyStream = read === undefined ? this.rx.raw : Readable.from([read]);
+    }
+    return this.bodyStream;
   }
 }
 

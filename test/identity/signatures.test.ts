@@ -85,9 +85,10 @@ describe('signature verification for issued keys', () => {
 
   it('enforces X-Amz-Expires on presigned S3 URLs', async () => {
     const s3 = { service: 's3', method: 'GET', path: '/bucket/key', headers: {}, presignExpires: 60 };
-    // Authenticated and allowed: it gets as far as the (not yet implemented) operation.
+    // Authenticated and allowed: it gets as far as the operation, which finds no such bucket.
     const fresh = await sendSigned(nimbus.current, alice, s3);
-    expect(fresh.status).toBe(501);
+    expect(fresh.status).toBe(404);
+    expect(fresh.text).toContain('<Code>NoSuchBucket</Code>');
     const expired = await sendSigned(nimbus.current, alice, { ...s3, signingDate: new Date(Date.now() - 5 * 60 * 1000) });
     expect(expired.status).toBe(403);
     expect(expired.text).toContain('<Code>AccessDenied</Code>');

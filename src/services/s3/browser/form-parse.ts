@@ -134,6 +134,9 @@ export function readFormUntilFile(body: Readable, contentType: string): Promise<
       else addField(name, value);
     });
     parser.on('file', (name, stream, info) => {
+      // A stream's failure reaches whoever reads it; one nobody reads (ignored, or abandoned after
+      // an early error) must not take the process down.
+      stream.on('error', ignoreError);
       if (settled) {
         // After the file: ignored (but read, so the parser moves on).
         if (stream !== file?.stream) stream.resume();
@@ -174,6 +177,8 @@ export function readFormUntilFile(body: Readable, contentType: string): Promise<
     body.pipe(parser);
   });
 }
+
+function ignoreError(): void {}
 
 /** `${filename}`'s value: the part's filename without any path a browser included. */
 export function baseFilename(filename: string): string {

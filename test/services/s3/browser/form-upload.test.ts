@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
-import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { raw } from '../../../helpers/http.js';
 import { useNimbus } from '../../../helpers/nimbus.js';
@@ -92,8 +92,9 @@ describe('what the fields store', () => {
     expect(r.status).toBe(204);
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'u/cat.png' }));
     expect([head.ContentType, head.CacheControl, head.Metadata]).toEqual(['image/png', 'max-age=60', { origin: 'form' }]);
-    // GetObjectTagging is not implemented yet: the tag count HEAD answers shows the tag was stored.
     expect(head.TagCount).toBe(1);
+    const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'u/cat.png' }));
+    expect(tags.TagSet).toEqual([{ Key: 'team', Value: 'web' }]);
   });
 
   it('takes a textarea (a part without a filename) as the file, leaving ${filename} as written', async () => {

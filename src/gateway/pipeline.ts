@@ -43,8 +43,9 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
   const rx = receive(raw);
   try {
     // Nimbus's own endpoints, except the paths a service declared it answers itself (raw-routes.ts).
-    const owner = rx.http.path.startsWith('/_nimbus/') ? nimbusPathOwner(gw.registry, rx.http.path) : undefined;
-    if (rx.http.path.startsWith('/_nimbus/') && !owner) {
+    const nimbusPath = rx.http.path.startsWith('/_nimbus/');
+    const owner = nimbusPath ? nimbusPathOwner(gw.registry, rx.http.path) : undefined;
+    if (nimbusPath && !owner) {
       await handleAdmin(gw, rx, res);
       return;
     }

@@ -1,12 +1,13 @@
 /**
- * What every bucket configuration handler starts with: the bucket the request names, provided the
- * caller may configure it. Configuration subresources belong to the bucket owner (AWS lets a bucket
- * policy delegate them; Nimbus does not read bucket policies here yet), so:
+ * What every bucket configuration handler starts with: the bucket the request names.
+ * Who may configure it was decided by the authorize step (identity policies, the bucket policy,
+ * ACLs: another account or an anonymous caller gets there only if the bucket policy grants it), so:
  * - no such bucket → NoSuchBucket (404);
  * - `x-amz-expected-bucket-owner` naming another account → AccessDenied (403);
- * - a bucket of another account, or an anonymous caller → AccessDenied (403).
- * IAM users and roles of the owning account were already authorized by the gateway.
+ * - the bucket policy operations, by anyone outside the owning account, even when allowed →
+ *   MethodNotAllowed (405), as AWS answers them.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html
  */
 import type { OperationContext } from '../../service.js';
 import { S3Errors } from '../domain/errors.js';
@@ -21,12 +22,16 @@ export interface BucketRequest {
   ExpectedBucketOwner?: string;
 }
 
-/** The bucket named by the request, if the caller owns it; throws S3's error otherwise. */
+const OWNER_ACCOUNT_ONLY: ReadonlySet<string> = new Set(['GetBucketPolicy', 'PutBucketPolicy', 'DeleteBucketPolicy']);
+
+/** The bucket named by the request; throws S3's error when there is none or it is not the expected owner's. */
 export function callerBucket(ctx: Ctx, input: BucketRequest): Bucket {
   const bucket = ctx.store.buckets.get(input.Bucket);
   if (!bucket) throw S3Errors.noSuchBucket(input.Bucket);
   if (input.ExpectedBucketOwner !== undefined && input.ExpectedBucketOwner !== bucket.accountId) throw S3Errors.accessDenied();
-  if (ctx.caller.type === 'anonymous' || bucket.accountId !== ctx.accountId) throw S3Errors.accessDenied();
+  if (OWNER_ACCOUNT_ONLY.has(ctx.operation) && (ctx.caller.type === 'anonymous' || bucket.accountId !== ctx.accountId)) {
+    throw S3Errors.methodNotAllowed(ctx.operation.startsWith('Get') ? 'GET' : ctx.operation.startsWith('Put') ? 'PUT' : 'DELETE', 'BUCKETPOLICY');
+  }
   return bucket;
 }
 

@@ -105,9 +105,14 @@ describe('S3 bucket ACLs', () => {
     await putAcl({ GrantRead: `id="${canonicalUserId(OTHER_ACCOUNT)}"` }, bucket);
   });
 
-  it('is the owner’s to read and write', async () => {
+  it('is the owner’s to read and write unless the ACL grants more', async () => {
+    await putAcl({ ACL: 'private' });
     const other = s3Client(nimbus, OTHER_ACCOUNT);
     expect(await failure(other.send(new GetBucketAclCommand({ Bucket: writer })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+    expect(await failure(other.send(new PutBucketAclCommand({ Bucket: writer, ACL: 'private' })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+    // READ_ACP lets the other account read the ACL (the authorize step decides, not the handler).
+    await putAcl({ GrantReadACP: `id="${canonicalUserId(OTHER_ACCOUNT)}"`, GrantFullControl: `id="${canonicalUserId('000000000000')}"` });
+    expect((await other.send(new GetBucketAclCommand({ Bucket: writer }))).Grants?.length).toBe(2);
     expect(await failure(other.send(new PutBucketAclCommand({ Bucket: writer, ACL: 'private' })))).toMatchObject({ name: 'AccessDenied', status: 403 });
   });
 });

@@ -263,6 +263,13 @@ describe('digestUpload of large bodies (MD5 on the worker thread)', () => {
     });
   });
 
+  it('takes a chunk larger than the shared ring, waiting for the worker to make room', async () => {
+    const data = big(9 * 1024 * 1024 + 5);
+    const { digests, error } = await upload({ expectedSize: data.length }, Readable.from([data]));
+    expect(error).toBeUndefined();
+    expect(digests?.md5.equals(md5(data))).toBe(true);
+  });
+
   it('still answers BadDigest and IncompleteBody', async () => {
     const data = big(2 * 1024 * 1024);
     const wrongMd5 = md5(Buffer.from('other')).toString('base64');

@@ -39,6 +39,8 @@ parentPort.on('message', (m) => {
 `;
 
 const RING_SIZE = 1024 * 1024;
+/** Bytes copied in before the worker is told (one message per socket read of 64 KiB cost as much as a copy). */
+const BATCH = 256 * 1024;
 
 interface Shared {
   readonly worker: Worker;
@@ -78,6 +80,8 @@ export class WorkerMd5 {
   private readonly consumed = new BigInt64Array(new SharedArrayBuffer(8));
   private readonly shared = theWorker();
   private written = 0;
+  /** Bytes the worker has been told about (≤ written). */
+  private announced = 0;
   private failure: Error | undefined;
   private settle: { resolve(d: Buffer): void; reject(e: Error): void } | undefined;
 
@@ -93,17 +97,26 @@ export class WorkerMd5 {
       if (this.failure) return Promise.reject(this.failure);
       const free = RING_SIZE - (this.written - Number(Atomics.load(this.consumed, 0)));
       if (free === 0) {
+        this.announce();
         const rest = chunk.subarray(offset);
         return this.spaceFreed().then(() => this.update(rest));
       }
       const at = this.written % RING_SIZE;
       const n = Math.min(free, chunk.length - offset, RING_SIZE - at);
       this.bytes.set(chunk.subarray(offset, offset + n), at);
-      this.shared.worker.postMessage({ type: 'data', id: this.id, offset: at, length: n });
       this.written += n;
       offset += n;
+      if (this.written - this.announced >= BATCH || this.written % RING_SIZE === 0) this.announce();
     }
     return undefined;
+  }
+
+  /** Tells the worker about the bytes copied in since last time (they never wrap: see update). */
+  private announce(): void {
+    const length = this.written - this.announced;
+    if (length === 0) return;
+    this.shared.worker.postMessage({ type: 'data', id: this.id, offset: this.announced % RING_SIZE, length });
+    this.announced = this.written;
   }
 
   /** The MD5, once the worker has hashed everything handed to it. */
@@ -111,6 +124,7 @@ export class WorkerMd5 {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
+      this.announce();
       this.shared.worker.postMessage({ type: 'end', id: this.id });
     });
   }

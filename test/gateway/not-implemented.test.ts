@@ -8,7 +8,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTorrentCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { awsCli, hasAwsCli, useNimbus } from '../helpers/nimbus.js';
@@ -55,7 +55,7 @@ describe('operations without a handler', () => {
 
   it('rest-xml (S3)', async () => {
     const c = new S3Client(nimbus.clientConfig({ forcePathStyle: true }));
-    await notImplemented(() => c.send(new ListBucketsCommand({})), 'ListBuckets', 'S3');
+    await notImplemented(() => c.send(new GetObjectTorrentCommand({ Bucket: 'b', Key: 'k' })), 'GetObjectTorrent', 'S3');
   });
 
   it('smithy-rpc-v2-cbor (CloudWatch)', async () => {

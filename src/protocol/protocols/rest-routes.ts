@@ -54,7 +54,8 @@ function compileRoute(op: Operation): Route {
       const eq = p.indexOf('=');
       return eq === -1 ? [decodeURIComponent(p), undefined] : [decodeURIComponent(p.slice(0, eq)), decodeURIComponent(p.slice(eq + 1))];
     });
-  const trailing = pathPart === '/' ? '' : '/?';
+  // A trailing slash is tolerated, except after a greedy label, which keeps it (S3's `dir/` key).
+  const trailing = pathPart === '/' || labels.at(-1)?.greedy && pathPart.endsWith('+}') ? '' : '/?';
   const requiredHeaders: string[] = [];
   for (const m of op.input?.members ?? []) {
     if (!m.required) continue;

@@ -5,8 +5,8 @@
  */
 import { parseXml } from '../codecs/xml-parse.js';
 import { readXml } from '../codecs/xml-read.js';
-import { XmlWriter } from '../codecs/xml-write.js';
-import type { Member } from '../model/shapes.js';
+import { XmlWriter, escapeXml } from '../codecs/xml-write.js';
+import type { Member, Shape } from '../model/shapes.js';
 import { serviceQuirks } from '../quirks/index.js';
 import { errorFieldValues, errorShapeFor, errorStatus } from './errors.js';
 import { writeErrorBody } from './form-common.js';
@@ -21,6 +21,20 @@ import type { HeaderValue, WireProtocol } from './types.js';
  */
 function payloadRootName(member: Member): string {
   return member.locationName ?? member.shape.locationName ?? member.shape.name;
+}
+
+/**
+ * A model patch marks an output whose document is its root element holding one member's text
+ * (S3's GetBucketLocation answers `<LocationConstraint xmlns="…">eu-west-1</LocationConstraint>`,
+ * and an empty element for us-east-1), which botocore's model cannot express.
+ */
+const TEXT_ROOT = 'x-nimbus-xml-text-root';
+
+function writeTextRoot(w: XmlWriter, shape: Shape, value: Record<string, unknown>, rootName: string): void {
+  const member = shape.members.find((m) => m.location === undefined);
+  const text = member ? value[member.name] : undefined;
+  const ns = shape.xmlNamespace ? ` xmlns="${escapeXml(shape.xmlNamespace.uri)}"` : '';
+  w.raw(text === undefined || text === null || text === '' ? `<${rootName}${ns}/>` : `<${rootName}${ns}>${escapeXml(String(text))}</${rootName}>`);
 }
 
 export const xmlBodyCodec: RestBodyCodec = {
@@ -39,7 +53,8 @@ export const xmlBodyCodec: RestBodyCodec = {
   },
   writeMembers(shape, value, rootName) {
     const w = new XmlWriter();
-    w.element(rootName, shape, value);
+    if (shape.raw[TEXT_ROOT] === true) writeTextRoot(w, shape, value, rootName);
+    else w.element(rootName, shape, value);
     return w.toString();
   },
   readPayload(member, body) {

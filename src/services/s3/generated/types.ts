@@ -1049,6 +1049,7 @@ export interface GetObjectOutput {
   ObjectLockMode?: ObjectLockMode;
   ObjectLockRetainUntilDate?: globalThis.Date;
   ObjectLockLegalHoldStatus?: ObjectLockLegalHoldStatus;
+  StatusCode?: number;
 }
 
 export interface GetObjectRequest {
@@ -1195,6 +1196,7 @@ export interface HeadObjectOutput {
   ObjectLockMode?: ObjectLockMode;
   ObjectLockRetainUntilDate?: globalThis.Date;
   ObjectLockLegalHoldStatus?: ObjectLockLegalHoldStatus;
+  StatusCode?: number;
 }
 
 export interface HeadObjectRequest {

@@ -21,6 +21,8 @@ export function getObject(input: GetObjectRequest, ctx: Ctx): GetObjectOutput {
     ...objectHeaders(record, target.bucket, input, target.checksum),
     ContentLength: length,
     ContentRange: target.contentRange,
+    // A range (or one part of a multipart object) is answered 206 Partial Content.
+    StatusCode: target.contentRange ? 206 : undefined,
     PartsCount: target.partsCount,
     Body: length === 0 ? Buffer.alloc(0) : objectStream(ctx.store, record, range),
   };

@@ -16,6 +16,8 @@ export function headObject(input: HeadObjectRequest, ctx: Ctx): HeadObjectOutput
     ...objectHeaders(record, target.bucket, input, target.checksum),
     ContentLength: length,
     ContentRange: target.contentRange,
+    // A range (or one part of a multipart object) is answered 206 Partial Content.
+    StatusCode: target.contentRange ? 206 : undefined,
     PartsCount: target.partsCount,
   };
 }

@@ -4,10 +4,11 @@
  * blob store. The `aws` CLI and boto3 runners are the common ones in test/helpers/nimbus.ts.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll } from 'vitest';
 import { startNimbus, type StartedNimbus } from '../../../../src/index.js';
 
@@ -57,19 +58,38 @@ export function scratchDir(prefix: string): string {
   return dir;
 }
 
-/** `size` bytes that differ from block to block (so a part swapped or repeated would show). */
+/** `size` pseudo-random bytes, the same for the same seed (an AES-CTR keystream: fast, and no two blocks alike). */
 export function payload(size: number, seed = 1): Buffer {
-  const out = Buffer.alloc(size);
-  let block = createHash('sha256').update(`seed-${seed}`).digest();
-  for (let at = 0; at < size; at += block.length) {
-    block.copy(out, at);
-    block = createHash('sha256').update(block).digest();
-  }
-  return out;
+  const key = createHash('sha256').update(`seed-${seed}`).digest().subarray(0, 16);
+  return createCipheriv('aes-128-ctr', key, Buffer.alloc(16)).update(Buffer.alloc(size));
 }
 
 export function md5Hex(data: Buffer): string {
   return createHash('md5').update(data).digest('hex');
+}
+
+/** A CRC32 as S3 sends it: the 4 bytes big-endian, base64. */
+export function crc32Base64(data: Buffer): string {
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(crc32(data) >>> 0);
+  return out.toString('base64');
+}
+
+/** `data` cut into parts of `size` bytes (the last one shorter), as SDKs cut multipart uploads. */
+export function split(data: Buffer, size: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0; at < data.length; at += size) out.push(data.subarray(at, at + size));
+  return out;
+}
+
+/** S3's composite checksum: the CRC32 of the parts' binary CRC32s, then `-N`. */
+export function compositeCrc32(parts: Buffer[]): string {
+  return `${crc32Base64(Buffer.concat(parts.map((p) => Buffer.from(crc32Base64(p), 'base64'))))}-${parts.length}`;
+}
+
+/** S3's multipart ETag (quoted): the MD5 of the parts' binary MD5s, then `-N`. */
+export function multipartEtag(parts: Buffer[]): string {
+  return `"${md5Hex(Buffer.concat(parts.map((p) => Buffer.from(md5Hex(p), 'hex'))))}-${parts.length}"`;
 }
 
 /** Writes `data` to `dir/name` and returns the path. */

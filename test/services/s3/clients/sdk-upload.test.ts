@@ -17,35 +17,12 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
 import { Readable, Transform } from 'node:stream';
-import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyBytes } from '../core/helpers.js';
-import { MiB, bucketName, md5Hex, payload, useDurableNimbus } from './helpers.js';
+import { MiB, bucketName, compositeCrc32, crc32Base64, md5Hex, multipartEtag, payload, split, useDurableNimbus } from './helpers.js';
 
 const nimbus = useDurableNimbus();
 const bucket = bucketName('sdk-upload');
-
-function crc32Base64(data: Buffer): string {
-  const out = Buffer.alloc(4);
-  out.writeUInt32BE(crc32(data) >>> 0);
-  return out.toString('base64');
-}
-
-/** S3's composite checksum: the CRC32 of the parts' binary CRC32s, then `-N`. */
-function compositeCrc32(parts: Buffer[]): string {
-  return `${crc32Base64(Buffer.concat(parts.map((p) => Buffer.from(crc32Base64(p), 'base64'))))}-${parts.length}`;
-}
-
-/** S3's multipart ETag: the MD5 of the parts' binary MD5s, then `-N`. */
-function multipartEtag(parts: Buffer[]): string {
-  return `"${md5Hex(Buffer.concat(parts.map((p) => Buffer.from(md5Hex(p), 'hex'))))}-${parts.length}"`;
-}
-
-function split(data: Buffer, size: number): Buffer[] {
-  const out: Buffer[] = [];
-  for (let at = 0; at < data.length; at += size) out.push(data.subarray(at, at + size));
-  return out;
-}
 
 /** A stream that does not say how long it is: no `length`, no `path`, just chunks. */
 function unknownLengthStream(data: Buffer, chunk = 64 * 1024): Readable {

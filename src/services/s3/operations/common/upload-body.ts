@@ -68,8 +68,9 @@ class SizeLimit extends Transform {
 export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredBody> {
   const raw = toReadable(body);
   const source = decodedBody(raw, contentEncoding);
-  // Content-Length counts the framing when Nimbus decodes aws-chunked itself (see decodedBody).
-  const checks = source === raw ? declared : { ...declared, expectedSize: undefined };
+  // An aws-chunked body's Content-Length counts the framing; its decoder checks the decoded
+  // length (x-amz-decoded-content-length) itself.
+  const checks = source instanceof AwsChunkedDecoder ? { ...declared, expectedSize: undefined } : declared;
   if (checks.expectedSize !== undefined && checks.expectedSize > MAX_UPLOAD_BYTES) throw S3Errors.entityTooLarge(checks.expectedSize, MAX_UPLOAD_BYTES);
   const digesting = digestUpload(source, checks);
   const limited = new SizeLimit(MAX_UPLOAD_BYTES);

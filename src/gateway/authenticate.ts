@@ -63,6 +63,11 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
       caller = conventionalCaller(accessKeyId, config.defaultAccountId);
     } else {
       caller = conventionalCaller(accessKeyId, config.defaultAccountId);
+      // A presigned URL expires whatever key signed it: its dates are checked, though its
+      // signature is not (users test expiry with the conventional keys too).
+      if (credential.form === 'query') {
+        checkSigV4Request(routed.http, credential, { errors: errorsOf(routed), now: gw.clock.now().getTime(), rawHeaders: routed.raw.rawHeaders, signingName: routed.runtime.entry.signingName });
+      }
     }
     if (secret !== undefined) {
       // AWS checks the date, clock skew and scope before the key's state.

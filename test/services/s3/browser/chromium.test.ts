@@ -126,14 +126,17 @@ ${inputs}
         CORSConfiguration: { CORSRules: [{ AllowedOrigins: [pageOrigin], AllowedMethods: ['PUT'], AllowedHeaders: ['content-type', 'x-amz-meta-*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 60 }] },
       }),
     );
-    const allowed = await putFromPage(await getSignedUrl(s3, new PutObjectCommand({ Bucket: open, Key: 'from-page.txt' }), { expiresIn: 300 }));
+    // The page sends x-amz-meta-note, so the URL must sign it as a header (S3 refuses unsigned x-amz-* headers).
+    const presignPut = (Bucket: string) =>
+      getSignedUrl(s3, new PutObjectCommand({ Bucket, Key: 'from-page.txt', Metadata: { note: 'sent by a page' } }), { expiresIn: 300, unhoistableHeaders: new Set(['x-amz-meta-note']) });
+    const allowed = await putFromPage(await presignPut(open));
     expect(allowed).toMatchObject({ ok: true, status: 200 });
     expect(allowed.etag).toMatch(/^"[0-9a-f]{32}"$/);
     const head = await s3.send(new HeadObjectCommand({ Bucket: open, Key: 'from-page.txt' }));
     expect(head.Metadata).toEqual({ note: 'sent by a page' });
 
     const closed = await createBucket(s3, 'chromium');
-    const blocked = await putFromPage(await getSignedUrl(s3, new PutObjectCommand({ Bucket: closed, Key: 'from-page.txt' }), { expiresIn: 300 }));
+    const blocked = await putFromPage(await presignPut(closed));
     expect(blocked.ok).toBe(false);
     expect(blocked.error).toContain('Failed to fetch');
     // The preflight was refused, so the PUT itself was never sent.

@@ -46,14 +46,33 @@ const KEYS: readonly string[] = [
   'tilde~star*(paren)[bracket]{brace}^caret`tick|pipe',
   'semi;colon,comma:colon@at$dollar!bang',
   'tab\there',
+  'folder/',
   'k'.repeat(1024),
   'é'.repeat(512),
 ];
 
+/**
+ * The keys the `aws` CLI writes: those where how a client escapes a path matters. (Each `aws`
+ * process takes seconds to start here; the CLI shares botocore's escaping with boto3, which
+ * writes the whole table.)
+ */
+const CLI_KEYS: readonly string[] = [
+  'with space',
+  'a+b',
+  '100%25',
+  'slash%2Fencoded',
+  'unicode/日本語/ファイル.txt',
+  'cafe\u0301-nfd',
+  '..',
+  '../../etc/passwd',
+  '/leading',
+  '//double',
+  'folder/',
+  'k'.repeat(1024),
+];
+
 /** Keys with characters XML 1.0 cannot carry literally (S3 escapes or url-encodes them). */
 const CONTROL_KEYS: readonly string[] = ['ctrl-\u0001-soh', 'cr\rreturn', 'newline\nkey', 'del\u007f'];
-
-const TRAILING_SLASH = 'folder/';
 
 const utf8Order = (keys: readonly string[]) => [...keys].sort(compareUtf8);
 const bodyOf = (key: string) => `body of ${Buffer.from(key).toString('base64')}`;
@@ -119,19 +138,20 @@ describe('awkward keys round-trip exactly through every client', () => {
   });
 
   it.skipIf(!hasAwsCli)('the aws CLI: s3api put-object --key, then list-objects-v2 returns the same keys in order', async () => {
-    const files = new Map(KEYS.map((key, i) => [key, writeFile(work, `cli-${i}`, bodyOf(key))]));
+    const files = new Map(CLI_KEYS.map((key, i) => [key, writeFile(work, `cli-${i}`, bodyOf(key))]));
     const puts = await pooled(
-      KEYS.map((key) => () => awsCli(nimbus.current, ['s3api', 'put-object', '--bucket', cliBucket, '--key', key, '--body', files.get(key)!])),
-      6,
+      CLI_KEYS.map((key) => () => awsCli(nimbus.current, ['s3api', 'put-object', '--bucket', cliBucket, '--key', key, '--body', files.get(key)!])),
+      CLI_KEYS.length,
     );
-    puts.forEach((r, i) => expect({ key: KEYS[i], status: r.status, stderr: r.stderr }).toEqual({ key: KEYS[i], status: 0, stderr: '' }));
+    expect(CLI_KEYS.every((k) => KEYS.includes(k))).toBe(true);
+    puts.forEach((r, i) => expect({ key: CLI_KEYS[i], status: r.status, stderr: r.stderr }).toEqual({ key: CLI_KEYS[i], status: 0, stderr: '' }));
     const listed = await awsCli(nimbus.current, ['s3api', 'list-objects-v2', '--bucket', cliBucket]);
     expect(listed.status, listed.stderr).toBe(0);
-    expect((listed.json as { Contents: { Key: string }[] }).Contents.map((c) => c.Key)).toEqual(utf8Order(KEYS));
-    await expectBodies(cliBucket, KEYS, bodyOf);
-  });
+    expect((listed.json as { Contents: { Key: string }[] }).Contents.map((c) => c.Key)).toEqual(utf8Order(CLI_KEYS));
+    await expectBodies(cliBucket, CLI_KEYS, bodyOf);
+  }, 90_000);
 
-  it.skipIf(!hasBoto3)('boto3: put_object, get_object, a paginator and the resource API give the same keys in order', async () => {
+  it.skipIf(!hasBoto3)('boto3: put_object, get_object, a paginator and the resource API give the same keys in order', { timeout: 60_000 }, async () => {
     const r = await boto3(
       nimbus.current,
       `
@@ -163,13 +183,6 @@ out({'wrong': wrong, 'listed': listed, 'resource': resource})
     await expectBodies(bucket, CONTROL_KEYS, bodyOf);
     expect(await listAll(bucket, 'url')).toEqual(utf8Order(CONTROL_KEYS));
     expect(await listAll(bucket)).toEqual(utf8Order(CONTROL_KEYS));
-  });
-
-  it('a key ending in "/" (a folder marker) keeps its slash', async () => {
-    const s3 = nimbus.s3();
-    await s3.send(new PutObjectCommand({ Bucket: sdkBucket, Key: TRAILING_SLASH, Body: '' }));
-    const listed = await s3.send(new ListObjectsV2Command({ Bucket: sdkBucket, Prefix: 'folder' }));
-    expect(listed.Contents?.map((c) => c.Key)).toEqual([TRAILING_SLASH]);
   });
 
   it('nothing named after a key reaches the filesystem', async () => {

@@ -6,7 +6,6 @@
  * left behind — neither while running nor after a restart, whose sweep would hide a leak.
  */
 import {
-  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,

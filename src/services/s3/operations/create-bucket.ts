@@ -37,6 +37,10 @@ export async function createBucket(input: CreateBucketRequest, ctx: Ctx): Promis
       objectLockEnabled: locked,
     });
     store.configs.put(bucket, 'ownership-controls', input.ObjectOwnership ? { Rules: [{ ObjectOwnership: input.ObjectOwnership }] } : defaultOwnershipControls());
+    // New buckets block public access, as AWS's have since April 2023 (a user opens them with
+    // PutPublicAccessBlock / DeletePublicAccessBlock).
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html
+    store.configs.put(bucket, 'public-access-block', { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
     if (locked) store.configs.put(bucket, 'object-lock', { ObjectLockEnabled: 'Enabled' });
     return { Location: `/${name}` };
   });

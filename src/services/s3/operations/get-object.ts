@@ -1,3 +1,5 @@
+import { expirationHeader } from '../domain/lifecycle-expiration.js';
+import type { StoredLifecycle } from '../domain/lifecycle-config.js';
 import { CoreErrors } from '../domain/errors-core.js';
 import { isReadable } from '../domain/storage-class.js';
 import type { GetObjectOutput, GetObjectRequest } from '../generated/types.js';
@@ -19,6 +21,7 @@ export function getObject(input: GetObjectRequest, ctx: Ctx): GetObjectOutput {
   const length = range ? range.end - range.start + 1 : target.contentRange ? 0 : record.size;
   return {
     ...objectHeaders(record, target.bucket, input, target.checksum),
+    Expiration: expirationHeader(ctx.store.configs.get<StoredLifecycle>(target.bucket, 'lifecycle'), record),
     ContentLength: length,
     ContentRange: target.contentRange,
     // A range (or one part of a multipart object) is answered 206 Partial Content.

@@ -1,3 +1,5 @@
+import { expirationHeader } from '../domain/lifecycle-expiration.js';
+import type { StoredLifecycle } from '../domain/lifecycle-config.js';
 import type { HeadObjectOutput, HeadObjectRequest } from '../generated/types.js';
 import type { Ctx } from './common/context.js';
 import { objectHeaders } from './common/object-output.js';
@@ -14,6 +16,7 @@ export function headObject(input: HeadObjectRequest, ctx: Ctx): HeadObjectOutput
   const length = range ? range.end - range.start + 1 : target.contentRange ? 0 : record.size;
   return {
     ...objectHeaders(record, target.bucket, input, target.checksum),
+    Expiration: expirationHeader(ctx.store.configs.get<StoredLifecycle>(target.bucket, 'lifecycle'), record),
     ContentLength: length,
     ContentRange: target.contentRange,
     // A range (or one part of a multipart object) is answered 206 Partial Content.

@@ -79,7 +79,9 @@ describe('lifecycle sweep durability', () => {
       await s3.send(new PutObjectCommand({ Bucket: 'lc-background', Key: 'k', Body: 'x' }));
       // Several sweeps run while the object is not due yet; it stays.
       await new Promise((r) => setTimeout(r, 200));
-      await s3.send(new HeadObjectCommand({ Bucket: 'lc-background', Key: 'k' }));
+      const head = await s3.send(new HeadObjectCommand({ Bucket: 'lc-background', Key: 'k' }));
+      // x-amz-expiration names when and by which rule it will go (the midnight after one day).
+      expect(head.Expiration).toBe('expiry-date="Thu, 03 Jan 2030 00:00:00 GMT", rule-id="all"');
 
       clock.set(new Date('2030-01-03T00:00:00Z'));
       let gone = false;

@@ -3,6 +3,7 @@
  * CreateMultipartUpload, CopyObject with REPLACE): content headers, user metadata, tags, ACL,
  * encryption and Object Lock settings, each checked with S3's errors.
  */
+import { refusePublicAcl } from '../../domain/access/public-access.js';
 import { aclFromHeaders, type AclHeaders } from '../../domain/object-acl.js';
 import { encryptionFor, type EncryptionHeaders } from '../../domain/object-encryption.js';
 import { CoreErrors } from '../../domain/errors-core.js';
@@ -99,7 +100,11 @@ export function newObjectSettings(ctx: Ctx, bucket: Bucket, h: NewObjectHeaders,
   const ownerAccountId = objectOwner(ctx, bucket, ownership, h.ACL);
   const attributes = contentAttributes(h);
   const acl = aclFromHeaders(h, ownerAccountId, bucket.accountId, ownership);
-  if (acl) attributes.acl = acl;
+  if (acl) {
+    // BlockPublicAcls refuses a request that would make the new object public.
+    refusePublicAcl(ctx.store, bucket, acl);
+    attributes.acl = acl;
+  }
   if (h.Tagging !== undefined) {
     const tags = parseTaggingHeader(h.Tagging);
     if (tags.length) attributes.tags = tags;

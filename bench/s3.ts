@@ -32,21 +32,21 @@ function s3Client(endpoint: string): S3Client {
   return new S3Client({ ...clientConfig(endpoint), forcePathStyle: true });
 }
 
-const putSmall: Operation = {
+export const putSmall: Operation = {
   name: 's3.PutObject 1 KiB',
   client: (endpoint) => s3Client(endpoint) as unknown as SdkClient,
   command: () => new PutObjectCommand({ Bucket: BUCKET, Key: SMALL_KEY, Body: SMALL_BODY }),
   looksRight: () => true,
 };
 
-const getSmall: Operation = {
+export const getSmall: Operation = {
   name: 's3.GetObject 1 KiB',
   client: (endpoint) => s3Client(endpoint) as unknown as SdkClient,
   command: () => new GetObjectCommand({ Bucket: BUCKET, Key: SMALL_KEY }),
   looksRight: (body) => body.length === 1024,
 };
 
-async function setup(endpoint: string): Promise<void> {
+export async function setupSmall(endpoint: string): Promise<void> {
   const s3 = s3Client(endpoint);
   try {
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
@@ -149,7 +149,7 @@ export async function s3Phase(opts: TimingOptions & { quick: boolean }, connecti
     servers.push(nimbus);
     const bare = await startServer('bare');
     servers.push(bare);
-    await setup(nimbus.endpoint);
+    await setupSmall(nimbus.endpoint);
     for (const c of connections) {
       console.log(`\n▸ S3 1 KiB objects, ${c} connection${c > 1 ? 's' : ''} (durable storage)`);
       const results = await runInterleaved([autocannonTarget(bare, putSmall, c, opts), autocannonTarget(nimbus, putSmall, c, opts), autocannonTarget(nimbus, getSmall, c, opts)], opts);

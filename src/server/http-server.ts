@@ -39,6 +39,9 @@ export function listen(gw: Gateway, host: string, port: number): Promise<Running
       socket.end(rawError(431, 'Request Header Fields Too Large', 'RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.'));
     } else if (err.code === 'ECONNRESET') {
       socket.destroy();
+    } else if (err.code === 'HPE_INVALID_EOF_STATE') {
+      // The client ended its side before sending the Content-Length it declared.
+      socket.end(rawError(400, 'Bad Request', 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header'));
     } else {
       socket.end(rawError(400, 'Bad Request', 'BadRequest', 'The HTTP request could not be parsed.'));
     }

@@ -8,7 +8,8 @@
  * Data is passed on as it arrives (never buffered whole); a chunk's signature is checked when its
  * last byte has arrived, so a consumer must treat a stream error as "discard everything", as S3
  * does. For a request whose signature Nimbus does not verify (conventional keys, anonymous), only
- * the framing is checked: chunk signatures must be present and hex, nothing more. Framing may be split anywhere across packets. Errors are S3's: a wrong signature is
+ * the framing is checked: chunk signatures must be present and hex, nothing more. Framing may be
+ * split anywhere across packets. Errors are S3's: a wrong signature is
  * SignatureDoesNotMatch, broken framing IncompleteBody ("The request body terminated
  * unexpectedly"), a decoded length other than x-amz-decoded-content-length IncompleteBody with
  * the byte counts, a non-final chunk under 8 KiB InvalidChunkSizeError, bad trailers

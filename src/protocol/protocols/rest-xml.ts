@@ -72,7 +72,10 @@ export const restXmlProtocol: WireProtocol = {
   ...restSides(xmlBodyCodec),
   /** S3's answers: MalformedXML for a body it cannot read, InvalidArgument for a bad parameter. */
   malformed(e) {
-    return new ServiceError(e.kind === 'body' ? 'MalformedXML' : 'InvalidArgument', e.message);
+    // S3 names no parser detail: its MalformedXML message is always the same sentence.
+    return e.kind === 'body'
+      ? new ServiceError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema')
+      : new ServiceError('InvalidArgument', e.message);
   },
   serializeError(model, _op, err, ctx) {
     const shape = errorShapeFor(model, err);

@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/CostAllocTagging.html
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketTagging.html
  */
+import { S3Errors } from './errors.js';
 import type { ServiceError } from '../../../shared/errors.js';
 import type { Tag } from '../generated/types.js';
 import { ConfigErrors } from './errors-config.js';
@@ -45,7 +46,9 @@ export function validateTagSet(tags: readonly Tag[], limit: number, tooMany: () 
     if (problem) throw problem;
     if (seen.has(tag.Key)) throw ConfigErrors.duplicateTagKey(tag.Key);
     seen.add(tag.Key);
-    out.push({ Key: tag.Key, Value: tag.Value ?? '' });
+    // S3's schema requires <Value> (it may be empty): a Tag without one is MalformedXML.
+    if (tag.Value === undefined || tag.Value === null) throw S3Errors.malformedXml();
+    out.push({ Key: tag.Key, Value: tag.Value });
   }
   return out;
 }

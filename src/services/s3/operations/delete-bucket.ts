@@ -12,6 +12,7 @@ export async function deleteBucket(input: DeleteBucketRequest, ctx: Ctx): Promis
     const bucket = requireBucket(ctx, input.Bucket, input.ExpectedBucketOwner);
     if (ctx.store.objects.hasAny(bucket) || ctx.store.uploads.hasAny(bucket)) throw S3Errors.bucketNotEmpty(bucket.name);
     ctx.store.buckets.delete(bucket);
+    ctx.store.configs.forget(bucket.id);
   });
   return {};
 }

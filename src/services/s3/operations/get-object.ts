@@ -5,11 +5,12 @@ import { isReadable } from '../domain/storage-class.js';
 import type { GetObjectOutput, GetObjectRequest } from '../generated/types.js';
 import type { Ctx } from './common/context.js';
 import { objectHeaders } from './common/object-output.js';
-import { objectStream } from './common/object-stream.js';
+import { objectBody } from './common/object-stream.js';
 import { readTarget } from './common/read-object.js';
 
 /**
- * Streams an object (or a range, or one part of a multipart object) from its blobs.
+ * Streams an object (or a range, or one part of a multipart object) from its blobs, or answers
+ * it from memory when its (small) body is kept in its row.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
  */
 export function getObject(input: GetObjectRequest, ctx: Ctx): GetObjectOutput {
@@ -27,7 +28,7 @@ export function getObject(input: GetObjectRequest, ctx: Ctx): GetObjectOutput {
     // A range (or one part of a multipart object) is answered 206 Partial Content.
     StatusCode: target.contentRange ? 206 : undefined,
     PartsCount: target.partsCount,
-    Body: length === 0 ? Buffer.alloc(0) : objectStream(ctx.store, record, range),
+    Body: length === 0 ? Buffer.alloc(0) : objectBody(ctx.store, record, range),
   };
 }
 

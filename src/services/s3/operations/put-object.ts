@@ -8,11 +8,12 @@ import type { PutObjectOutput, PutObjectRequest } from '../generated/types.js';
 import { commitObject, liveVersion } from './common/commit-object.js';
 import { requireBucket, type Ctx } from './common/context.js';
 import { newObjectSettings } from './common/new-object.js';
-import { storeUploadBody } from './common/upload-body.js';
+import { storeObjectBody } from './common/upload-body.js';
 
 /**
- * Stores an object: the body streams into a new blob (hashed on the way: ETag, checksum), then
- * one transaction writes the version under the bucket's versioning rules. Conditional writes
+ * Stores an object: the body streams into a new blob (hashed on the way: ETag, checksum), or, if
+ * small, is collected to be kept in the version's row; then one transaction writes the version
+ * under the bucket's versioning rules. Conditional writes
  * (If-None-Match: *, If-Match) are checked before the body is read and again at the commit.
  * A body that fails leaves nothing behind and the previous version intact.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
@@ -27,14 +28,14 @@ export async function putObject(input: PutObjectRequest, ctx: Ctx): Promise<PutO
   const storageClass = checkStorageClass(input.StorageClass);
   const { attributes, ownerAccountId } = newObjectSettings(ctx, bucket, input, now);
   checkWriteConditions(conditions, key, liveVersion(ctx.store.objects.current(bucket, key)));
-  const body = await storeUploadBody(ctx, input.Body, uploadChecksOf(input), input.ContentEncoding);
+  const body = await storeObjectBody(ctx, input.Body, uploadChecksOf(input), input.ContentEncoding);
   const { size, md5, checksum } = body.digests;
   const committed = await commitObject(
     ctx,
     bucket.name,
     key,
-    { lastModified: ctx.now(), size, etag: md5.toString('hex'), storageClass, ownerAccountId, blobId: body.blobId, partsCount: undefined, checksum, attributes },
-    { conditions, newBlobs: [body.blobId] },
+    { lastModified: ctx.now(), size, etag: md5.toString('hex'), storageClass, ownerAccountId, blobId: body.blobId, inlineBody: body.inlineBody, partsCount: undefined, checksum, attributes },
+    { conditions, newBlobs: body.blobId === undefined ? [] : [body.blobId] },
   );
   return {
     ETag: `"${committed.record.etag}"`,

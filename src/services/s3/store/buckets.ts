@@ -149,13 +149,46 @@ export class BucketTable {
   }
 }
 
-/** Configuration documents, one per (bucket, kind). Values are whatever JSON the writer chose. */
+/**
+ * Configuration documents, one per (bucket, kind). Values are whatever JSON the writer chose.
+ * Object reads and writes consult several kinds on every request (lifecycle for x-amz-expiration,
+ * ownership, encryption, object lock, policy, ACL, public access block), and most buckets have
+ * none of them: the documents' text (or their absence) is cached per bucket. Callers get a fresh
+ * parse each time, so they may change what they get. The cache is only filled outside
+ * transactions (a read inside one may see a write that is then rolled back), is cleared by
+ * every write here, by a bucket's deletion and by a database wipe.
+ */
 export class BucketConfigTable {
+  private cache = new Map<number, Map<ConfigKind, string | null>>();
+  private cacheGeneration = -1;
+
   constructor(private readonly db: Database) {}
 
+  private cached(): Map<number, Map<ConfigKind, string | null>> {
+    if (this.cacheGeneration !== this.db.generation) {
+      this.cache.clear();
+      this.cacheGeneration = this.db.generation;
+    }
+    return this.cache;
+  }
+
   get<T>(bucket: Bucket, kind: ConfigKind): T | undefined {
-    const row = this.db.prepare('SELECT document FROM s3_bucket_configs WHERE bucket_id = ? AND kind = ?').get(bucket.id, kind) as { document: string } | undefined;
-    return row ? (JSON.parse(row.document) as T) : undefined;
+    const cache = this.cached();
+    let forBucket = cache.get(bucket.id);
+    let document = forBucket?.get(kind);
+    if (document === undefined) {
+      const row = this.db.prepare('SELECT document FROM s3_bucket_configs WHERE bucket_id = ? AND kind = ?').get(bucket.id, kind) as { document: string } | undefined;
+      document = row ? row.document : null;
+      if (!this.db.sqlite.inTransaction) {
+        if (!forBucket) {
+          if (cache.size > 10_000) cache.clear();
+          forBucket = new Map();
+          cache.set(bucket.id, forBucket);
+        }
+        forBucket.set(kind, document);
+      }
+    }
+    return document === null ? undefined : (JSON.parse(document) as T);
   }
 
   /** Call inside Database.write. */
@@ -163,10 +196,17 @@ export class BucketConfigTable {
     this.db
       .prepare('INSERT INTO s3_bucket_configs (bucket_id, kind, document) VALUES (?, ?, ?) ON CONFLICT (bucket_id, kind) DO UPDATE SET document = excluded.document')
       .run(bucket.id, kind, JSON.stringify(document));
+    this.cache.get(bucket.id)?.delete(kind);
   }
 
   /** Call inside Database.write. */
   delete(bucket: Bucket, kind: ConfigKind): void {
     this.db.prepare('DELETE FROM s3_bucket_configs WHERE bucket_id = ? AND kind = ?').run(bucket.id, kind);
+    this.cache.get(bucket.id)?.delete(kind);
+  }
+
+  /** Forgets a bucket's documents (BucketTable.delete removes its rows). */
+  forget(bucketId: number): void {
+    this.cache.delete(bucketId);
   }
 }

@@ -77,8 +77,10 @@ export interface ObjectRecord {
   storageClass: StorageClass;
   /** The account that wrote this version. */
   ownerAccountId: string;
-  /** The single blob holding the bytes; undefined for delete markers and multipart objects. */
+  /** The single blob holding the bytes; undefined for delete markers, multipart objects and inline bodies. */
   blobId: string | undefined;
+  /** The bytes are in the row itself (small bodies; `ObjectTable.inlineBody` reads them). */
+  bodyInline: boolean;
   /** Number of parts for objects made by CompleteMultipartUpload. */
   partsCount: number | undefined;
   checksum: ObjectChecksum | undefined;
@@ -97,8 +99,8 @@ export interface ObjectPart {
   checksum: string | undefined;
 }
 
-/** What a write supplies; ids, latest flags and version ids are the store's. */
-export type NewObject = Omit<ObjectRecord, 'id' | 'bucketId' | 'key' | 'versionId' | 'isLatest' | 'deleteMarker'>;
+/** What a write supplies; ids, latest flags and version ids are the store's. `inlineBody`: small bytes kept in the row (then `blobId` is undefined). */
+export type NewObject = Omit<ObjectRecord, 'id' | 'bucketId' | 'key' | 'versionId' | 'isLatest' | 'deleteMarker' | 'bodyInline'> & { inlineBody?: Buffer };
 
 export interface ObjectRow {
   id: number;
@@ -118,6 +120,8 @@ export interface ObjectRow {
   checksum_type: string | null;
   checksum_value: string | null;
   attributes: string;
+  /** `body IS NOT NULL` (the body column itself is read only by GET). */
+  inline: number;
 }
 
 export function toObjectRecord(r: ObjectRow): ObjectRecord {
@@ -134,6 +138,7 @@ export function toObjectRecord(r: ObjectRow): ObjectRecord {
     storageClass: r.storage_class as StorageClass,
     ownerAccountId: r.owner_account,
     blobId: r.blob_id ?? undefined,
+    bodyInline: r.inline === 1,
     partsCount: r.parts_count ?? undefined,
     checksum:
       r.checksum_algorithm && r.checksum_value

@@ -14,7 +14,9 @@
  *   number of keys under other prefixes.
  *
  * Blob ids: an object's bytes are one blob (`blob_id`) or, for a completed multipart upload, one
- * blob per part (`s3_object_parts`). Each blob belongs to exactly one row.
+ * blob per part (`s3_object_parts`). Each blob belongs to exactly one row. Small bodies (see
+ * INLINE_BODY_MAX) live in the row itself (`body`, migration 3) instead: written in the same
+ * transaction as the row, so durable with it, and gone with it.
  */
 import type { Migration } from '../../../storage/index.js';
 
@@ -58,5 +60,10 @@ export const objectMigrations: readonly Migration[] = [
         PRIMARY KEY (upload_id, part_number)
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    version: 3,
+    description: 'Small object bodies stored in their version row (one group-committed fsync per PUT, one row read per GET)',
+    sql: `ALTER TABLE s3_objects ADD COLUMN body BLOB;`,
   },
 ];

@@ -21,9 +21,15 @@ import { NULL_VERSION, toObjectRecord, type NewObject, type ObjectAttributes, ty
 /** Where a listing scan starts: at or after a key, or past every key that starts with a prefix. */
 export type ScanStart = { key: string; inclusive: boolean } | { pastPrefix: string };
 
-/** Columns listings need: everything but the attributes document (in ObjectRow's order; see `listed`). */
+/** Columns listings need: everything but the attributes document and the body (in ObjectRow's order; see `listed`). */
 const LIST_COLUMNS = `id, bucket_id, key, version_id, is_latest, delete_marker, last_modified, size, etag, storage_class,
-  owner_account, blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value`;
+  owner_account, blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value, body IS NOT NULL AS inline`;
+
+/**
+ * Columns of a record: all but the inline body (which only GET needs; SQLite tells NULL from
+ * the row header, without reading a body's overflow pages).
+ */
+const RECORD_COLUMNS = `${LIST_COLUMNS}, attributes`;
 
 /** The smallest string (as UTF-8 bytes) greater than every string starting with `prefix`: the prefix and a 0xFF byte, which UTF-8 never contains. */
 export function pastPrefixBound(prefix: string): Buffer {
@@ -48,13 +54,22 @@ export class ObjectTable {
 
   /** The latest version of a key (possibly a delete marker), or undefined if the key has no versions. */
   current(bucket: Bucket, key: string): ObjectRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket_id = ? AND key = ? AND is_latest = 1').get(bucket.id, key) as ObjectRow | undefined;
+    const row = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND is_latest = 1`).get(bucket.id, key) as ObjectRow | undefined;
     return row ? toObjectRecord(row) : undefined;
   }
 
   version(bucket: Bucket, key: string, versionId: string): ObjectRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = ?').get(bucket.id, key, versionId) as ObjectRow | undefined;
+    const row = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = ?`).get(bucket.id, key, versionId) as ObjectRow | undefined;
     return row ? toObjectRecord(row) : undefined;
+  }
+
+  /** The bytes of a version whose body is stored in its row (`record.bodyInline`). */
+  inlineBody(record: ObjectRecord): Buffer {
+    const row = this.db.prepare('SELECT body FROM s3_objects WHERE id = ?').raw(true).get(record.id) as [Buffer | null] | undefined;
+    // The row may be gone (replaced by a write committed since it was read): S3 answers what the
+    // request found, and a read that lost its row answers as a missing key would.
+    if (!row || row[0] === null) throw Object.assign(new Error(`s3: version row ${record.id} has no inline body`), { code: 'ENOENT' });
+    return row[0];
   }
 
   parts(record: ObjectRecord): ObjectPart[] {
@@ -131,6 +146,7 @@ export class ObjectTable {
         checksum_algorithm: r[13] as string | null,
         checksum_type: r[14] as string | null,
         checksum_value: r[15] as string | null,
+        inline: r[16] as number,
         attributes: '{}',
       };
       byId.set(row.id, row);
@@ -188,16 +204,18 @@ export class ObjectTable {
     const row = this.db
       .prepare(
         `INSERT INTO s3_objects (bucket_id, key, version_id, is_latest, delete_marker, last_modified, size, etag, storage_class, owner_account,
-           blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value, attributes)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           blob_id, parts_count, checksum_algorithm, checksum_type, checksum_value, attributes, body)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .get(
         bucket.id, key, versionId, deleteMarker ? 1 : 0, object.lastModified.getTime(), object.size, object.etag, object.storageClass, object.ownerAccountId,
         object.blobId ?? null, object.partsCount ?? null, c?.algorithm ?? null, c?.type ?? null, c?.value ?? null, JSON.stringify(object.attributes),
+        object.inlineBody ?? null,
       ) as { id: number };
     const insertPart = this.db.prepare('INSERT INTO s3_object_parts (object_id, part_index, part_number, blob_id, size, etag, checksum_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
     parts.forEach((p, i) => insertPart.run(row.id, i + 1, p.partNumber, p.blobId, p.size, p.etag, p.checksum ?? null));
-    return { record: { ...object, id: row.id, bucketId: bucket.id, key, versionId, isLatest: true, deleteMarker }, garbage };
+    const { inlineBody, ...fields } = object;
+    return { record: { ...fields, bodyInline: inlineBody !== undefined, id: row.id, bucketId: bucket.id, key, versionId, isLatest: true, deleteMarker }, garbage };
   }
 
   /**

@@ -1,6 +1,6 @@
 /** Shared bits for the browser tests: clients, form uploads with signed POST policies, S3 error bodies. */
 import { createHmac } from 'node:crypto';
-import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeletePublicAccessBlockCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import type { TestNimbus } from '../../../helpers/nimbus.js';
 
 export function s3Client(nimbus: TestNimbus, overrides: Record<string, unknown> = {}): S3Client {
@@ -20,8 +20,15 @@ export async function createBucket(s3: S3Client, prefix?: string): Promise<strin
   return name;
 }
 
-/** A bucket policy letting everyone do `actions` (object actions on `bucket/*`, bucket actions on the bucket). */
+/**
+ * A bucket policy letting everyone do `actions` (object actions on `bucket/*`, bucket actions on
+ * the bucket). New buckets block public access (BlockPublicPolicy refuses the policy,
+ * RestrictPublicBuckets ignores it), so this first deletes their Block Public Access
+ * configuration, as an AWS user must.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+ */
 export async function openTo(s3: S3Client, bucket: string, objectActions: string[], bucketActions: string[] = []): Promise<void> {
+  await s3.send(new DeletePublicAccessBlockCommand({ Bucket: bucket }));
   const statements: Record<string, unknown>[] = [];
   if (objectActions.length) statements.push({ Effect: 'Allow', Principal: '*', Action: objectActions, Resource: `arn:aws:s3:::${bucket}/*` });
   if (bucketActions.length) statements.push({ Effect: 'Allow', Principal: '*', Action: bucketActions, Resource: `arn:aws:s3:::${bucket}` });

@@ -134,7 +134,7 @@ describe.skipIf(!hasAwsCli)('S3 through the aws CLI', () => {
     const etag = `"${md5Hex(Buffer.from('with metadata'))}"`;
     expect(put.json).toMatchObject({ ETag: etag });
 
-    const [top, nested, all, presign, head, tags, listed, paged, missing, noBucket] = await Promise.all([
+    const [top, nested, all, presign, head, tags, listed, missing] = await Promise.all([
       aws(['s3', 'ls', `s3://${bucket}/`]),
       aws(['s3', 'ls', `s3://${bucket}/sync/`]),
       aws(['s3', 'ls', `s3://${bucket}`, '--recursive']),
@@ -142,10 +142,7 @@ describe.skipIf(!hasAwsCli)('S3 through the aws CLI', () => {
       aws(['s3api', 'head-object', '--bucket', bucket, '--key', 'api/meta.txt']),
       aws(['s3api', 'get-object-tagging', '--bucket', bucket, '--key', 'api/meta.txt']),
       aws(['s3api', 'list-objects-v2', '--bucket', bucket, '--delimiter', '/', '--prefix', 'sync/', '--no-paginate']),
-      // The CLI pages by itself: a page size of 2 still yields every key.
-      aws(['s3api', 'list-objects-v2', '--bucket', bucket, '--prefix', 'sync/', '--page-size', '2']),
       aws(['s3api', 'head-object', '--bucket', bucket, '--key', 'api/none']),
-      aws(['s3api', 'get-object-tagging', '--bucket', `${bucket}-none`, '--key', 'k']),
     ]);
     expect(ok(top).stdout.split('\n').filter((l) => l.includes('PRE')).map((l) => l.trim())).toEqual(['PRE api/', 'PRE big/', 'PRE dir/', 'PRE sync/']);
     expect(ok(nested).stdout).toMatch(/^\s+PRE nested\/$/m);
@@ -173,15 +170,7 @@ describe.skipIf(!hasAwsCli)('S3 through the aws CLI', () => {
       count: 4,
       truncated: false,
     });
-    expect((ok(paged).json as { Contents: { Key: string }[] }).Contents.map((c) => c.Key)).toEqual([
-      'sync/a.txt',
-      'sync/b with space.txt',
-      'sync/nested/c.json',
-      'sync/nested/deeper/d+e.txt',
-      'sync/ünï.txt',
-    ]);
     expect(missing.stderr).toContain('An error occurred (404) when calling the HeadObject operation: Not Found');
-    expect(noBucket.stderr).toContain('An error occurred (NoSuchBucket) when calling the GetObjectTagging operation: The specified bucket does not exist');
   });
 
   it('rm --recursive removes a prefix; rb refuses a non-empty bucket; rb --force empties and removes it', async () => {

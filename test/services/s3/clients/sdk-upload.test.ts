@@ -7,11 +7,14 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html
  */
 import {
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   PutObjectCommand,
+  UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -62,7 +65,8 @@ describe('lib-storage Upload and the SDK’s default checksums', () => {
     expect(done.ETag).toBe(multipartEtag(parts));
     // lib-storage asks for CRC32 on CreateMultipartUpload (WHEN_SUPPORTED); S3 answers the composite.
     expect(seen.find((r) => 'uploads' in r.query)?.headers['x-amz-checksum-algorithm']).toBe('CRC32');
-    expect(seen.filter((r) => 'partNumber' in r.query).every((r) => typeof r.headers['x-amz-checksum-crc32'] === 'string')).toBe(true);
+    const partHeaders = seen.filter((r) => 'partNumber' in r.query).sort((a, b) => Number(a.query.partNumber) - Number(b.query.partNumber));
+    expect(partHeaders.map((r) => r.headers['x-amz-checksum-crc32'])).toEqual(parts.map((p) => crc32Base64(p)));
     expect(done.ChecksumCRC32).toBe(compositeCrc32(parts));
 
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'big/20mib.bin', ChecksumMode: 'ENABLED' }));
@@ -138,6 +142,29 @@ describe('lib-storage Upload and the SDK’s default checksums', () => {
       crc: crc32Base64(data),
     });
     expect(md5Hex(await bodyBytes(got.Body))).toBe(md5Hex(data));
+  });
+
+  it('UploadPart of a stream: sent aws-chunked with a CRC32 trailer; the part holds the decoded bytes', async () => {
+    const s3 = nimbus.s3();
+    const seen = recordHeaders(s3);
+    const part = payload(5 * MiB, 7);
+    const last = payload(1000, 8);
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'parts/stream', ChecksumAlgorithm: 'CRC32' }));
+    const p1 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'parts/stream', UploadId, PartNumber: 1, Body: unknownLengthStream(part), ContentLength: part.length }));
+    expect(seen.find((r) => r.query.partNumber === '1')?.headers).toMatchObject({ 'content-encoding': 'aws-chunked', 'x-amz-trailer': 'x-amz-checksum-crc32' });
+    expect({ etag: p1.ETag, crc: p1.ChecksumCRC32 }).toEqual({ etag: `"${md5Hex(part)}"`, crc: crc32Base64(part) });
+    const p2 = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'parts/stream', UploadId, PartNumber: 2, Body: last }));
+    const done = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: 'parts/stream',
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag, ChecksumCRC32: p1.ChecksumCRC32 }, { PartNumber: 2, ETag: p2.ETag, ChecksumCRC32: p2.ChecksumCRC32 }] },
+      }),
+    );
+    expect({ etag: done.ETag, crc: done.ChecksumCRC32 }).toEqual({ etag: multipartEtag([part, last]), crc: compositeCrc32([part, last]) });
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'parts/stream' }));
+    expect(md5Hex(await bodyBytes(got.Body))).toBe(md5Hex(Buffer.concat([part, last])));
   });
 
   it('GetObject with ChecksumMode ENABLED is validated by the client: the same answer with one byte changed fails', async () => {

@@ -1,4 +1,4 @@
-import { GetBucketAclCommand, PutBucketAclCommand, PutBucketOwnershipControlsCommand, PutPublicAccessBlockCommand, type PutBucketAclCommandInput } from '@aws-sdk/client-s3';
+import { DeletePublicAccessBlockCommand, GetBucketAclCommand, PutBucketAclCommand, PutBucketOwnershipControlsCommand, PutPublicAccessBlockCommand, type PutBucketAclCommandInput } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalUserId } from '../../../../src/services/s3/domain/owners.js';
 import { useNimbus } from '../../../helpers/nimbus.js';
@@ -18,6 +18,8 @@ beforeAll(async () => {
   enforced = await newBucket(nimbus, 'acl-enforced');
   writer = await newBucket(nimbus, 'acl-writer');
   await s3Client(nimbus).send(new PutBucketOwnershipControlsCommand({ Bucket: writer, OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } }));
+  // New buckets block public ACLs (BlockPublicAcls); the tests below grant AllUsers.
+  await s3Client(nimbus).send(new DeletePublicAccessBlockCommand({ Bucket: writer }));
 });
 
 const putAcl = (input: Omit<PutBucketAclCommandInput, 'Bucket'>, Bucket = writer) => s3Client(nimbus).send(new PutBucketAclCommand({ Bucket, ...input }));

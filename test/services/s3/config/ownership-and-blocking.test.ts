@@ -41,6 +41,8 @@ describe('S3 Object Ownership controls', () => {
       status: 400,
     });
     await s3.send(new PutBucketOwnershipControlsCommand({ Bucket: bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } }));
+    // New buckets block public ACLs; lift that to grant AllUsers.
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: bucket }));
     await s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: 'public-read' }));
     expect(await failure(s3.send(new PutBucketOwnershipControlsCommand({ Bucket: bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } })))).toEqual({
       name: 'InvalidBucketAclWithObjectOwnership',
@@ -57,6 +59,14 @@ describe('S3 Block Public Access (bucket level)', () => {
   it('stores all four flags, false where left out, and deletes them', async () => {
     const bucket = await newBucket(nimbus, 'pab');
     const s3 = s3Client(nimbus);
+    // New buckets block all public access, as AWS's have since April 2023.
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html
+    expect((await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    });
     await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true } }));
     expect((await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,

@@ -1,6 +1,7 @@
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
+  DeletePublicAccessBlockCommand,
   GetObjectAclCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -212,6 +213,8 @@ describe('S3 objects: put, get, head, delete', () => {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'acl', Body: 'x', ACL: 'bucket-owner-full-control' }));
     const writer = bucketName('acl-writer');
     await s3.send(new CreateBucketCommand({ Bucket: writer, ObjectOwnership: 'ObjectWriter' }));
+    // New buckets block public ACLs; lift that to put a public-read object.
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: writer }));
     await s3.send(new PutObjectCommand({ Bucket: writer, Key: 'public', Body: 'x', ACL: 'public-read' }));
     const acl = await s3.send(new GetObjectAclCommand({ Bucket: writer, Key: 'public' })).catch(() => undefined);
     // GetObjectAcl belongs to another handler area; when present it shows the stored grants.

@@ -25,7 +25,7 @@ import {
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { raw, sigV4Header } from '../../../helpers/http.js';
-import { bodyText, expectS3Error } from '../core/helpers.js';
+import { bodyText, expectS3Error, type SdkError } from '../core/helpers.js';
 import { blobFiles, bucketName, crc32Base64, useDurableNimbus } from '../clients/helpers.js';
 import { eventually } from './helpers.js';
 
@@ -65,12 +65,17 @@ describe('bad requests get S3’s errors and leave stored objects as they were',
 
   it('invalid bucket names: InvalidBucketName, and no bucket appears', async () => {
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
-    const invalid = ['ab', 'a'.repeat(64), 'UpperCase', 'under_score', '-starts-with-dash', 'ends-with-dash-', 'two..dots', '192.168.5.4', 'xn--prefixed', 'sthree-prefixed', 'amzn-s3-demo-bucket', 'suffix-s3alias', 'suffix--ol-s3', 'suffix.mrap', 'suffix--x-s3', 'suffix--table-s3', 'space in'];
+    const invalid = ['ab', 'a'.repeat(64), 'UpperCase', 'under_score', '-starts-with-dash', 'ends-with-dash-', 'two..dots', '192.168.5.4', 'xn--prefixed', 'sthree-prefixed', 'amzn-s3-demo-bucket', 'suffix-s3alias', 'suffix--ol-s3', 'suffix.mrap', 'suffix--table-s3', 'space in'];
+    // (`…--x-s3` is left out: the SDK takes such a name for an S3 Express directory bucket and signs for a session first.)
     const s3 = nimbus.s3();
+    const answers: Record<string, string> = {};
     for (const name of invalid) {
-      const e = await expectS3Error(s3.send(new CreateBucketCommand({ Bucket: name })), 'InvalidBucketName', 400, 'The specified bucket is not valid.');
-      expect(e.BucketName, name).toBe(name);
+      answers[name] = await s3.send(new CreateBucketCommand({ Bucket: name })).then(
+        () => 'created',
+        (e: SdkError) => `${e.$metadata?.httpStatusCode} ${e.name}: ${e.message} (BucketName ${String(e.BucketName)})`,
+      );
     }
+    expect(answers).toEqual(Object.fromEntries(invalid.map((name) => [name, `400 InvalidBucketName: The specified bucket is not valid. (BucketName ${name})`])));
     const names = (await s3.send(new ListBucketsCommand({}))).Buckets!.map((b) => b.Name);
     for (const name of invalid) expect(names).not.toContain(name);
   });
@@ -106,11 +111,17 @@ describe('bad requests get S3’s errors and leave stored objects as they were',
       ['PUT', `/${bucket}?tagging`, '<Tagging><TagSet><Tag><Key>a</Key><Value>1</Value></Tag></TagSet>'],
       ['PUT', `/${bucket}?tagging`, '<Tagging><TagSet><Tag><Key>a</Key><Value>1</Tag></TagSet></Tagging>'],
       ['PUT', `/${bucket}?tagging`, '{"TagSet": []}'],
+      // Well-formed, but not what the schema allows: no Object at all; a Tag without its Value.
+      ['POST', `/${bucket}?delete`, '<Delete></Delete>'],
+      ['PUT', `/${bucket}?tagging`, '<Tagging><TagSet><Tag><Key>a</Key></Tag></TagSet></Tagging>'],
     ];
+    const answers: Record<string, string> = {};
     for (const [method, path, xml] of bodies) {
       const r = await xmlRequest(method, path, xml);
-      expect({ xml, status: r.status, ...errorCode(r.body) }).toEqual({ xml, status: 400, code: 'MalformedXML', message: malformed });
+      const { code, message } = errorCode(r.body);
+      answers[`${method} ${path.replace(bucket, 'bucket')} ${xml}`] = `${r.status} ${code}: ${message}`;
     }
+    expect(answers).toEqual(Object.fromEntries(Object.keys(answers).map((k) => [k, `400 MalformedXML: ${malformed}`])));
     expect(await text('victim')).toBe('original');
     expect((await s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet).toEqual([{ Key: 'keep', Value: 'me' }]);
   });

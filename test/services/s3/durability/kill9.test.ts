@@ -106,6 +106,7 @@ describe.skipIf(!hasBuiltCli)('S3 under kill -9 (built CLI)', () => {
     // Kill once a good share of the new body is on disk (the temporary blob is growing).
     const midway = await eventually(() => largestTmp(dir) >= 40 * MiB, 30_000);
     await kill9(first);
+    if (process.env.NIMBUS_TEST_VERBOSE) console.log(`killed with ${(largestTmp(dir) / MiB).toFixed(1)} MiB of the 200 MiB PUT on disk`);
     const ending = await upload.ended;
     expect(midway, `the upload never reached 40 MiB on disk (${ending})`).toBe(true);
     expect(ending).toMatch(/^error/);
@@ -168,6 +169,7 @@ describe.skipIf(!hasBuiltCli)('S3 under kill -9 (built CLI)', () => {
     stop = true;
     await Promise.all(writers);
     expect(acks).toBeGreaterThan(100);
+    if (process.env.NIMBUS_TEST_VERBOSE) console.log(`acknowledged PutObjects before kill -9: ${acks} (${acknowledged.size} keys, ${inFlight.size} in flight)`);
 
     const second = await startNimbusProcess(dir);
     try {

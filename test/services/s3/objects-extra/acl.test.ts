@@ -1,6 +1,7 @@
 /** Object ACLs: Put/GetObjectAcl, Object Ownership, Block Public Access, owners other than the bucket's. */
 import {
   DeleteObjectCommand,
+  DeletePublicAccessBlockCommand,
   GetObjectAclCommand,
   PutBucketPolicyCommand,
   PutBucketOwnershipControlsCommand,
@@ -30,6 +31,8 @@ beforeAll(async () => {
   enforced = await newBucket(nimbus, 'oacl-enforced');
   writer = await newBucket(nimbus, 'oacl-writer');
   await s3.send(new PutBucketOwnershipControlsCommand({ Bucket: writer, OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } }));
+  // New buckets block public ACLs (BlockPublicAcls); the tests below grant AllUsers.
+  await s3.send(new DeletePublicAccessBlockCommand({ Bucket: writer }));
   await s3.send(new PutObjectCommand({ Bucket: writer, Key: 'doc', Body: 'd' }));
   await s3.send(new PutObjectCommand({ Bucket: enforced, Key: 'doc', Body: 'd' }));
 });

@@ -16,10 +16,21 @@ import type { Ctx } from './context.js';
 /** The largest single PUT (and part) S3 accepts: 5 GiB. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 ** 3;
 
+/**
+ * Bodies of at most this many bytes (declared up front) are kept in the object's row instead of
+ * a blob: the row's transaction makes them durable, so a small PUT costs one group-committed
+ * fsync instead of a file's write, fsync, rename and folder fsync, and a GET one row read
+ * instead of opening a file.
+ */
+export const INLINE_BODY_MAX = 64 * 1024;
+
 export interface StoredBody {
   blobId: string;
   digests: UploadDigests;
 }
+
+/** An object's body: in a blob, or (small) in memory, for the row to keep. */
+export type StoredObjectBody = { blobId: string; inlineBody: undefined; digests: UploadDigests } | { blobId: undefined; inlineBody: Buffer; digests: UploadDigests };
 
 function toReadable(body: BlobPayload | undefined): Readable {
   if (body === undefined) return Readable.from([]);
@@ -65,7 +76,14 @@ class SizeLimit extends Transform {
   }
 }
 
-export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredBody> {
+interface PreparedBody {
+  body: Readable;
+  result(): UploadDigests;
+  /** The body's length as declared, when known (what decides whether it may be kept inline). */
+  declaredSize: number | undefined;
+}
+
+function prepareBody(body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): PreparedBody {
   const raw = toReadable(body);
   const source = decodedBody(raw, contentEncoding);
   // An aws-chunked body's Content-Length counts the framing; its decoder checks the decoded
@@ -73,22 +91,68 @@ export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, d
   const checks = source instanceof AwsChunkedDecoder ? { ...declared, expectedSize: undefined } : declared;
   if (checks.expectedSize !== undefined && checks.expectedSize > MAX_UPLOAD_BYTES) throw S3Errors.entityTooLarge(checks.expectedSize, MAX_UPLOAD_BYTES);
   const digesting = digestUpload(source, checks);
+  return { body: digesting.body, result: () => digesting.result(), declaredSize: checks.expectedSize };
+}
+
+/** Streams the body into a new blob; resolves with its id once durable. */
+async function toBlob(ctx: Ctx, prepared: PreparedBody): Promise<string> {
   const limited = new SizeLimit(MAX_UPLOAD_BYTES);
-  digesting.body.on('error', (e) => limited.destroy(e));
-  digesting.body.pipe(limited);
-  let blobId: string;
+  prepared.body.on('error', (e) => limited.destroy(e));
+  prepared.body.pipe(limited);
   try {
-    blobId = (await ctx.store.blobs.put(limited)).id;
+    return (await ctx.store.blobs.put(limited)).id;
   } catch (e) {
     // The request is left alone (not destroyed): the error answer goes out on its socket.
     if (isServiceError(e)) throw e;
     // The client went away or the stream broke: S3 keeps nothing and, if anyone still listens, says so.
     throw S3Errors.incompleteBody();
   }
+}
+
+/**
+ * Collects a small body in memory. Bytes past `max` are counted by the digests but not kept: the
+ * digests' result() then fails (the length differs from the declared one).
+ */
+function collect(body: Readable, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    body.on('data', (chunk: Buffer) => {
+      if (kept + chunk.length > max) return;
+      chunks.push(chunk);
+      kept += chunk.length;
+    });
+    body.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept)));
+    body.once('error', (e) => reject(isServiceError(e) ? e : S3Errors.incompleteBody()));
+  });
+}
+
+/** A part's body (UploadPart): always a blob, which CompleteMultipartUpload hands to the object. */
+export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredBody> {
+  const prepared = prepareBody(body, declared, contentEncoding);
+  const blobId = await toBlob(ctx, prepared);
   try {
-    return { blobId, digests: digesting.result() };
+    return { blobId, digests: prepared.result() };
   } catch (e) {
     await ctx.store.reclaimer.discard([blobId]);
     throw e;
   }
+}
+
+/** An object's body (PutObject): kept inline when declared at most INLINE_BODY_MAX bytes, else a blob. */
+export async function storeObjectBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredObjectBody> {
+  const prepared = prepareBody(body, declared, contentEncoding);
+  if (prepared.declaredSize === undefined || prepared.declaredSize > INLINE_BODY_MAX) {
+    const blobId = await toBlob(ctx, prepared);
+    try {
+      return { blobId, inlineBody: undefined, digests: prepared.result() };
+    } catch (e) {
+      await ctx.store.reclaimer.discard([blobId]);
+      throw e;
+    }
+  }
+  const inlineBody = await collect(prepared.body, INLINE_BODY_MAX);
+  const digests = prepared.result();
+  if (digests.size !== inlineBody.length) throw S3Errors.incompleteBody();
+  return { blobId: undefined, inlineBody, digests };
 }

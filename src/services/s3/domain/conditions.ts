@@ -69,6 +69,11 @@ export interface WriteConditions {
   IfNoneMatch?: string;
 }
 
+/** Whether a write is conditional at all (then the key's current version must be read to check it). */
+export function hasWriteConditions(c: WriteConditions): boolean {
+  return c.IfMatch !== undefined || c.IfNoneMatch !== undefined;
+}
+
 /** Checks that write conditions are of a form S3 supports: If-None-Match only as `*`. */
 export function checkWriteConditionsForm(c: WriteConditions): void {
   if (c.IfNoneMatch !== undefined && c.IfNoneMatch.trim() !== '*') throw CoreErrors.ifNoneMatchOnlyStar();

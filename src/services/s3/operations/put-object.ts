@@ -1,4 +1,4 @@
-import { checkWriteConditions, checkWriteConditionsForm } from '../domain/conditions.js';
+import { checkWriteConditions, checkWriteConditionsForm, hasWriteConditions } from '../domain/conditions.js';
 import { checksumOutput, uploadChecksOf } from '../domain/integrity.js';
 import { checkKey } from '../domain/keys.js';
 import { encryptionOutput } from '../domain/object-encryption.js';
@@ -27,7 +27,8 @@ export async function putObject(input: PutObjectRequest, ctx: Ctx): Promise<PutO
   const now = ctx.now();
   const storageClass = checkStorageClass(input.StorageClass);
   const { attributes, ownerAccountId } = newObjectSettings(ctx, bucket, input, now);
-  checkWriteConditions(conditions, key, liveVersion(ctx.store.objects.current(bucket, key)));
+  // (Read the current version only when a condition needs it: most PUTs carry none.)
+  if (hasWriteConditions(conditions)) checkWriteConditions(conditions, key, liveVersion(ctx.store.objects.current(bucket, key)));
   const body = await storeObjectBody(ctx, input.Body, uploadChecksOf(input), input.ContentEncoding);
   const { size, md5, checksum } = body.digests;
   const committed = await commitObject(

@@ -79,8 +79,10 @@ export interface ObjectRecord {
   ownerAccountId: string;
   /** The single blob holding the bytes; undefined for delete markers, multipart objects and inline bodies. */
   blobId: string | undefined;
-  /** The bytes are in the row itself (small bodies; `ObjectTable.inlineBody` reads them). */
-  bodyInline: boolean;
+  /** True when the bytes are in the row itself (small bodies; `ObjectTable.inlineBody` reads them). */
+  bodyInline?: boolean;
+  /** The inline body, when the read loaded it (`ObjectTable.current(…, withBody)`). */
+  inlineBytes?: Buffer;
   /** Number of parts for objects made by CompleteMultipartUpload. */
   partsCount: number | undefined;
   checksum: ObjectChecksum | undefined;
@@ -100,7 +102,7 @@ export interface ObjectPart {
 }
 
 /** What a write supplies; ids, latest flags and version ids are the store's. `inlineBody`: small bytes kept in the row (then `blobId` is undefined). */
-export type NewObject = Omit<ObjectRecord, 'id' | 'bucketId' | 'key' | 'versionId' | 'isLatest' | 'deleteMarker' | 'bodyInline'> & { inlineBody?: Buffer };
+export type NewObject = Omit<ObjectRecord, 'id' | 'bucketId' | 'key' | 'versionId' | 'isLatest' | 'deleteMarker' | 'bodyInline' | 'inlineBytes'> & { inlineBody?: Buffer };
 
 export interface ObjectRow {
   id: number;

@@ -30,6 +30,41 @@ const LIST_COLUMNS = `id, bucket_id, key, version_id, is_latest, delete_marker, 
  * the row header, without reading a body's overflow pages).
  */
 const RECORD_COLUMNS = `${LIST_COLUMNS}, attributes`;
+const CURRENT = `SELECT ${RECORD_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND is_latest = 1`;
+const CURRENT_WITH_BODY = `SELECT ${RECORD_COLUMNS}, body FROM s3_objects WHERE bucket_id = ? AND key = ? AND is_latest = 1`;
+const VERSION = `SELECT ${RECORD_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = ?`;
+const VERSION_WITH_BODY = `SELECT ${RECORD_COLUMNS}, body FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = ?`;
+
+/**
+ * A record from a raw row of LIST_COLUMNS, then optionally the attributes document and the body.
+ * (Raw arrays: better-sqlite3 builds row objects slowly; a literal of fixed shape is cheap.)
+ */
+function recordOf(r: unknown[]): ObjectRecord {
+  const row: ObjectRow = {
+    id: r[0] as number,
+    bucket_id: r[1] as number,
+    key: r[2] as string,
+    version_id: r[3] as string,
+    is_latest: r[4] as number,
+    delete_marker: r[5] as number,
+    last_modified: r[6] as number,
+    size: r[7] as number,
+    etag: r[8] as string,
+    storage_class: r[9] as string,
+    owner_account: r[10] as string,
+    blob_id: r[11] as string | null,
+    parts_count: r[12] as number | null,
+    checksum_algorithm: r[13] as string | null,
+    checksum_type: r[14] as string | null,
+    checksum_value: r[15] as string | null,
+    inline: r[16] as number,
+    attributes: r.length > 17 ? (r[17] as string) : '{}',
+  };
+  const record = toObjectRecord(row);
+  const body = r[18] as Buffer | null | undefined;
+  if (body) record.inlineBytes = body;
+  return record;
+}
 
 /** The smallest string (as UTF-8 bytes) greater than every string starting with `prefix`: the prefix and a 0xFF byte, which UTF-8 never contains. */
 export function pastPrefixBound(prefix: string): Buffer {
@@ -52,22 +87,28 @@ export class ObjectTable {
 
   // --- reads -----------------------------------------------------------------------------------
 
-  /** The latest version of a key (possibly a delete marker), or undefined if the key has no versions. */
-  current(bucket: Bucket, key: string): ObjectRecord | undefined {
-    const row = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND is_latest = 1`).get(bucket.id, key) as ObjectRow | undefined;
-    return row ? toObjectRecord(row) : undefined;
+  /**
+   * The latest version of a key (possibly a delete marker), or undefined if the key has no versions.
+   * `withBody`: also load an inline body (`record.inlineBytes`), as GET needs it: one row read.
+   */
+  current(bucket: Bucket, key: string, withBody = false): ObjectRecord | undefined {
+    const sql = withBody ? CURRENT_WITH_BODY : CURRENT;
+    const r = this.db.prepare(sql).raw(true).get(bucket.id, key) as unknown[] | undefined;
+    return r ? recordOf(r) : undefined;
   }
 
-  version(bucket: Bucket, key: string, versionId: string): ObjectRecord | undefined {
-    const row = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = ?`).get(bucket.id, key, versionId) as ObjectRow | undefined;
-    return row ? toObjectRecord(row) : undefined;
+  /** One version (`'null'` for the null version); `withBody` as for `current`. */
+  version(bucket: Bucket, key: string, versionId: string, withBody = false): ObjectRecord | undefined {
+    const sql = withBody ? VERSION_WITH_BODY : VERSION;
+    const r = this.db.prepare(sql).raw(true).get(bucket.id, key, versionId) as unknown[] | undefined;
+    return r ? recordOf(r) : undefined;
   }
 
   /** The bytes of a version whose body is stored in its row (`record.bodyInline`). */
   inlineBody(record: ObjectRecord): Buffer {
+    if (record.inlineBytes) return record.inlineBytes;
     const row = this.db.prepare('SELECT body FROM s3_objects WHERE id = ?').raw(true).get(record.id) as [Buffer | null] | undefined;
-    // The row may be gone (replaced by a write committed since it was read): S3 answers what the
-    // request found, and a read that lost its row answers as a missing key would.
+    // Read synchronously after the record, so the row is there; if not, this fails as a missing blob file would.
     if (!row || row[0] === null) throw Object.assign(new Error(`s3: version row ${record.id} has no inline body`), { code: 'ENOENT' });
     return row[0];
   }
@@ -125,33 +166,10 @@ export class ObjectTable {
   /** The rows a listing page shows, in the order given (attributes not loaded). */
   listed(ids: readonly number[]): ObjectRecord[] {
     if (ids.length === 0) return [];
-    // Raw arrays: better-sqlite3 builds row objects slowly; a literal of fixed shape is cheap.
     const rows = this.db.prepare(`SELECT ${LIST_COLUMNS} FROM s3_objects WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids)) as unknown[][];
-    const byId = new Map<number, ObjectRow>();
-    for (const r of rows) {
-      const row: ObjectRow = {
-        id: r[0] as number,
-        bucket_id: r[1] as number,
-        key: r[2] as string,
-        version_id: r[3] as string,
-        is_latest: r[4] as number,
-        delete_marker: r[5] as number,
-        last_modified: r[6] as number,
-        size: r[7] as number,
-        etag: r[8] as string,
-        storage_class: r[9] as string,
-        owner_account: r[10] as string,
-        blob_id: r[11] as string | null,
-        parts_count: r[12] as number | null,
-        checksum_algorithm: r[13] as string | null,
-        checksum_type: r[14] as string | null,
-        checksum_value: r[15] as string | null,
-        inline: r[16] as number,
-        attributes: '{}',
-      };
-      byId.set(row.id, row);
-    }
-    return ids.map((id) => toObjectRecord(byId.get(id)!));
+    const byId = new Map<number, unknown[]>();
+    for (const r of rows) byId.set(r[0] as number, r);
+    return ids.map((id) => recordOf(byId.get(id)!));
   }
 
   /** Every blob id a version row refers to (the records' own blobs and multipart parts). */

@@ -5,7 +5,7 @@
  * headers against the key's current version, and writes the row. After the commit, blobs the
  * write replaced are discarded; if anything fails, the new blobs are.
  */
-import { checkWriteConditions, type WriteConditions } from '../../domain/conditions.js';
+import { checkWriteConditions, hasWriteConditions, type WriteConditions } from '../../domain/conditions.js';
 import { S3Errors } from '../../domain/errors.js';
 import type { Bucket } from '../../store/buckets.js';
 import type { NewObject, ObjectPart, ObjectRecord } from '../../store/object-records.js';
@@ -39,7 +39,7 @@ export async function commitObject(ctx: Ctx, bucketName: string, key: string, ob
     outcome = await store.transaction(() => {
       const bucket = store.buckets.get(bucketName);
       if (!bucket) throw S3Errors.noSuchBucket(bucketName);
-      if (options.conditions) checkWriteConditions(options.conditions, key, liveVersion(store.objects.current(bucket, key)));
+      if (options.conditions && hasWriteConditions(options.conditions)) checkWriteConditions(options.conditions, key, liveVersion(store.objects.current(bucket, key)));
       const extra = options.alsoInTransaction?.(bucket) ?? [];
       const { record, garbage } = store.objects.put(bucket, key, object, options.parts);
       return { committed: { record, bucket }, garbage: [...garbage, ...extra] };

@@ -48,16 +48,17 @@ function markerHeaders(marker: ObjectRecord, bucket: Bucket): Record<string, str
   return h;
 }
 
-/** The version a read names: the current one, or `versionId`. */
+/** The version a read names: the current one, or `versionId`. A GET loads an inline body with the row. */
 export function findVersion(ctx: Ctx, bucket: Bucket, key: string, versionId: string | undefined, method: 'GET' | 'HEAD'): ObjectRecord {
+  const withBody = method === 'GET';
   if (versionId !== undefined) {
     if (!isWellFormedVersionId(versionId)) throw CoreErrors.invalidVersionId(versionId);
-    const record = ctx.store.objects.version(bucket, key, versionId);
+    const record = ctx.store.objects.version(bucket, key, versionId, withBody);
     if (!record) throw S3Errors.noSuchVersion(key, versionId);
     if (record.deleteMarker) throw CoreErrors.deleteMarkerNotAllowed(method, markerHeaders(record, bucket));
     return record;
   }
-  const record = ctx.store.objects.current(bucket, key);
+  const record = ctx.store.objects.current(bucket, key, withBody);
   if (!record) throw S3Errors.noSuchKey(key);
   if (record.deleteMarker) throw CoreErrors.deleteMarkerNoSuchKey(key, markerHeaders(record, bucket));
   return record;

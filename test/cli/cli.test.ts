@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../../dist/nimbus.mjs', import.meta.url));
@@ -106,6 +107,17 @@ describe('nimbus start', () => {
     await done;
     expect(response).toMatch(/^HTTP\/1\.1 200 OK/);
     expect(response).toContain('<Arn>arn:aws:iam::000000000000:root</Arn>');
+    expect(await exited(child)).toBe(0);
+  });
+
+  it('exits on SIGTERM after S3 has hashed a large upload (its MD5 worker ends too)', async () => {
+    const { child, endpoint } = await start(['--port', '0', '--ephemeral']);
+    const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    await s3.send(new CreateBucketCommand({ Bucket: 'cli-large' }));
+    const put = await s3.send(new PutObjectCommand({ Bucket: 'cli-large', Key: 'k', Body: Buffer.alloc(3 * 1024 * 1024, 7) }));
+    expect(put.ETag).toBe('"1dc9719247f1c59ffa4bd1bc78da7dd7"');
+    s3.destroy();
+    child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
   });
 });

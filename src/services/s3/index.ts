@@ -10,6 +10,7 @@ import { configHandlers } from './handlers/config.js';
 import { coreHandlers } from './handlers/core.js';
 import { objectExtraHandlers } from './handlers/object-extras.js';
 import { startLifecycleSweeps } from './lifecycle/background.js';
+import { stopMd5Worker } from './domain/checksums/md5-worker.js';
 import { createStore, migrations, type S3Store } from './store.js';
 
 export const s3 = defineService<Operations, S3Store>({
@@ -32,4 +33,6 @@ export const s3 = defineService<Operations, S3Store>({
   },
   // Lifecycle rules applied in the background (expirations, transitions, aborted uploads): lifecycle/.
   start: startLifecycleSweeps,
+  // The MD5 worker of large uploads ends with Nimbus.
+  stop: () => stopMd5Worker(),
 });

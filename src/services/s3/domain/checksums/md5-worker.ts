@@ -157,3 +157,14 @@ export class WorkerMd5 {
     return wait.async ? (wait.value as Promise<string>).then(() => undefined) : Promise.resolve();
   }
 }
+
+/**
+ * Ends the shared worker (at shutdown): an unref'd worker still kept `nimbus start` from exiting
+ * once it had hashed an upload. Uploads still hashing fail; the next one starts a new worker.
+ */
+export async function stopMd5Worker(): Promise<void> {
+  const current = shared;
+  if (!current) return;
+  shared = undefined;
+  await current.worker.terminate();
+}

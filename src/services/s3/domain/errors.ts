@@ -68,7 +68,7 @@ export const S3Errors = {
     s3Error('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, { UploadId: uploadId }),
   badDigest: (expected: string, calculated: string) =>
     s3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, { ExpectedDigest: expected, CalculatedDigest: calculated }),
-  invalidDigest: (contentMd5: string) => s3Error('InvalidDigest', 'The Content-MD5 you specified is not valid.', 400, { 'Content-MD5': contentMd5 }),
+  invalidDigest: (contentMd5: string) => s3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, { 'Content-MD5': contentMd5 }),
   /** A flexible checksum that does not match the body (`x-amz-checksum-*`). */
   checksumMismatch: (algorithm: string) => s3Error('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400),
   incompleteBody: () => s3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400),

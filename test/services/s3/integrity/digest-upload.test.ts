@@ -3,7 +3,9 @@
  * S3 words it), the digests it keeps when all is well, and that the body passes through unchanged
  * and uncopied.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { authErrors } from '../../../../src/auth/errors.js';
@@ -278,6 +280,25 @@ describe('digestUpload of large bodies (MD5 on the worker thread)', () => {
       fields: { CalculatedDigest: md5(data).toString('base64') },
     });
     expect((await upload({ expectedSize: data.length + 1 }, Readable.from(pieces(data)))).error).toMatchObject({ code: 'IncompleteBody' });
+  });
+
+  it('in a process of its own (ESM, a loader): the digest comes, and the idle worker lets the process exit', async () => {
+    // The worker's flags are its own (the parent's --input-type=module once broke its CommonJS
+    // code), and it holds the process open only while it has work.
+    const script = `
+      import { Readable } from 'node:stream';
+      import { digestUpload } from './src/services/s3/domain/integrity.ts';
+      const data = Buffer.alloc(3 * 1024 * 1024, 7);
+      const up = digestUpload(Readable.from([data]), { checksums: {}, expectedSize: data.length });
+      up.body.resume();
+      up.body.on('end', () => console.log(up.result().md5.toString('hex')));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../../../../', import.meta.url)) });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect([code, out.trim()]).toEqual([0, md5(Buffer.alloc(3 * 1024 * 1024, 7)).toString('hex')]);
   });
 
   it('an upload that fails midway is dropped, and the next one is unaffected', async () => {

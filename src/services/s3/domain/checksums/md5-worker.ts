@@ -38,9 +38,13 @@ parentPort.on('message', (m) => {
 });
 `;
 
-const RING_SIZE = 1024 * 1024;
-/** Bytes copied in before the worker is told (one message per socket read of 64 KiB cost as much as a copy). */
-const BATCH = 256 * 1024;
+/**
+ * Shared memory per upload, and how much is copied in before the worker is told. Fewer, larger
+ * hand-overs mean fewer thread wake-ups: with 1 MiB ones the worker path costs about 0.45 ms of
+ * CPU per MiB more than hashing in place (64 KiB ones: 0.65), and runs 1.4× faster with a free core.
+ */
+const RING_SIZE = 4 * 1024 * 1024;
+const BATCH = 1024 * 1024;
 
 interface Shared {
   readonly worker: Worker;
@@ -56,8 +60,9 @@ const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 function theWorker(): Shared {
   if (shared) return shared;
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.unref();
+  // execArgv: [] so the parent's flags (--input-type=module, loaders) cannot turn this CommonJS
+  // snippet into something else.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
   const jobs = new Map<number, WorkerMd5>();
   const current: Shared = { worker, jobs };
   worker.on('message', (m: { id: number; digest: Uint8Array }) => jobs.get(m.id)?.finished(Buffer.from(m.digest.buffer, m.digest.byteOffset, m.digest.length)));
@@ -68,8 +73,22 @@ function theWorker(): Shared {
   };
   worker.on('error', die);
   worker.on('exit', die);
+  // Idle, the worker must not keep the process alive (after the listeners: adding a 'message'
+  // listener refs it again); busy, it must, or a process waiting only for a digest would exit.
+  worker.unref();
   shared = current;
   return current;
+}
+
+function addJob(s: Shared, job: WorkerMd5, id: number): void {
+  if (s.jobs.size === 0) s.worker.ref();
+  s.jobs.set(id, job);
+}
+
+function removeJob(s: Shared, id: number): boolean {
+  const had = s.jobs.delete(id);
+  if (had && s.jobs.size === 0) s.worker.unref();
+  return had;
 }
 
 /** One upload's MD5, hashed on the worker. */
@@ -86,7 +105,7 @@ export class WorkerMd5 {
   private settle: { resolve(d: Buffer): void; reject(e: Error): void } | undefined;
 
   constructor() {
-    this.shared.jobs.set(this.id, this);
+    addJob(this.shared, this, this.id);
     this.shared.worker.postMessage({ type: 'start', id: this.id, ring: this.ring, consumed: this.consumed.buffer });
   }
 
@@ -131,13 +150,13 @@ export class WorkerMd5 {
 
   /** The upload failed: the worker forgets it. */
   abort(): void {
-    if (!this.shared.jobs.delete(this.id)) return;
+    if (!removeJob(this.shared, this.id)) return;
     this.shared.worker.postMessage({ type: 'abort', id: this.id });
   }
 
   /** @internal from the worker's reply. */
   finished(digest: Buffer): void {
-    this.shared.jobs.delete(this.id);
+    removeJob(this.shared, this.id);
     this.settle?.resolve(digest);
   }
 

@@ -20,7 +20,7 @@
 import type { Caller } from '../auth/principal.js';
 import { accessDeniedMessage, encodeAuthorizationMessage, evaluate, parsePolicy, type AttachedPolicy, type AuthorizationRequest, type Decision, type PolicySet } from '../iam/index.js';
 import type { Operation } from '../protocol/model/shapes.js';
-import type { AuthorizationScope, OperationAuthorization, ResourcePolicy, SignedRequestView } from '../services/service.js';
+import type { AccessCheck, AuthorizationScope, OperationAuthorization, ResourcePolicy, SignedRequestView } from '../services/service.js';
 import { ServiceError } from '../shared/errors.js';
 import { RequestConditions, type RequestFacts } from './conditions.js';
 import type { Deserialized } from './context.js';
@@ -67,16 +67,45 @@ export function authorize(gw: Gateway, call: Deserialized): void {
  * common case costs the service's lookup and nothing here.
  */
 function authorizeAccessChecks(gw: Gateway, call: Deserialized, declared: OperationAuthorization): void {
-  const caller = call.caller;
-  const scope: AuthorizationScope = { accountId: call.accountId, region: call.region, partition: 'aws', caller, request: new SignedRequest(call) };
+  const scope = accessScope(call);
   const checks = declared.access!(call.input, scope, call.runtime.store);
   if (checks.length === 0) return;
-  const own = identityPolicies(gw, caller);
+  const own = identityPolicies(gw, call.caller);
   const context = requestConditions(gw, call, declared, scope);
+  for (const c of checks) check(gw, call, accessRequest(call, c, context), accessPolicies(own, c));
+}
+
+/**
+ * For handlers that authorize parts of a request themselves (S3 DeleteObjects, key by key):
+ * whether every check is allowed, decided and logged as the authorize step does under the
+ * configured `--iam` mode, without throwing. `context` is the request's condition keys
+ * (accessConditions), built once per request by the caller.
+ */
+export function permits(gw: Gateway, call: Deserialized, checks: readonly AccessCheck[], context: RequestConditions): boolean {
+  if (checks.length === 0 || gw.config.iam === 'off') return true;
+  const own = identityPolicies(gw, call.caller);
   for (const c of checks) {
-    const policies: PolicySet = c.policy === undefined && c.grants === undefined ? own : { ...own, resource: c.policy, resourceGrants: c.grants };
-    check(gw, call, { principal: caller, action: c.action, resource: c.resource, resourceAccount: c.account, context }, policies);
+    if (judge(gw, call.requestId, accessRequest(call, c, context), accessPolicies(own, c))) return false;
   }
+  return true;
+}
+
+/** The request's condition keys as `access` checks see them: globals and the operation's own. */
+export function accessConditions(gw: Gateway, call: Deserialized): RequestConditions {
+  return requestConditions(gw, call, authorizationOf(call.runtime, call.operation).declared, accessScope(call));
+}
+
+function accessScope(call: Deserialized): AuthorizationScope {
+  return { accountId: call.accountId, region: call.region, partition: 'aws', caller: call.caller, request: new SignedRequest(call) };
+}
+
+function accessRequest(call: Deserialized, c: AccessCheck, context: RequestConditions): AuthorizationRequest {
+  return { principal: call.caller, action: c.action, resource: c.resource, resourceAccount: c.account, context };
+}
+
+/** The caller's own policies with the check's resource-based ones. */
+function accessPolicies(own: PolicySet, c: AccessCheck): PolicySet {
+  return c.policy === undefined && c.grants === undefined ? own : { ...own, resource: c.policy, resourceGrants: c.grants };
 }
 
 /** How the request was signed, for condition keys such as s3:authType and s3:signatureversion. */

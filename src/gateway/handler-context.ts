@@ -1,8 +1,9 @@
 /** What a handler sees of the request (a class, so each request allocates no closures). */
 import type { IdentityDirectory } from '../auth/identity.js';
 import type { AuthorizationRequest, ConditionContext, PolicySet } from '../iam/types.js';
-import type { OperationContext } from '../services/service.js';
-import { isPermitted, requestConditions } from './authorize.js';
+import type { AccessCheck, OperationContext } from '../services/service.js';
+import { accessConditions, isPermitted, permits, requestConditions } from './authorize.js';
+import type { RequestConditions } from './conditions.js';
 import type { Deserialized } from './context.js';
 import type { Gateway } from './gateway.js';
 
@@ -18,6 +19,8 @@ export class HandlerContext implements OperationContext<unknown> {
   private readonly clock: Gateway['clock'];
   private readonly call: Deserialized;
   private readonly gw: Gateway;
+  /** The condition keys `permits` evaluates with, built on first use and reused (they cache what they compute). */
+  private accessContext: RequestConditions | undefined;
 
   constructor(call: Deserialized, gw: Gateway) {
     this.requestId = call.requestId;
@@ -43,6 +46,12 @@ export class HandlerContext implements OperationContext<unknown> {
 
   isPermitted(request: AuthorizationRequest, policies: PolicySet): boolean {
     return isPermitted(this.gw, this.requestId, request, policies);
+  }
+
+  permits(checks: readonly AccessCheck[]): boolean {
+    if (checks.length === 0) return true;
+    this.accessContext ??= accessConditions(this.gw, this.call);
+    return permits(this.gw, this.call, checks, this.accessContext);
   }
 
   get defaultAccountId(): string {

@@ -67,6 +67,7 @@ export async function handleRequest(gw: Gateway, raw: IncomingMessage, res: Serv
         const pending = takeBody(authed, operation);
         if (pending) await pending;
         verifySignature(authed);
+        if (operation.httpChecksumRequired || operation.httpChecksum?.requestAlgorithmMember !== undefined) checkRequestBody(authed, operation);
         call = deserialize(authed, operation);
         validate(call);
         authorize(gw, call);
@@ -231,6 +232,23 @@ function takeBody(authed: Authenticated, operation: Operation): Promise<void> | 
     const later = bodyIfArrived(authed.raw);
     return later ? keep(later) : readBody(authed.raw).then(keep);
   });
+}
+
+/**
+ * Lets the service check a body held in memory against the checksums its headers declare (S3's
+ * Content-MD5 and x-amz-checksum-* on DeleteObjects, PutBucketTagging …), before it is parsed.
+ * Only operations whose request the model says carries a checksum get here (httpChecksumRequired,
+ * or httpChecksum with a requestAlgorithmMember: not GetObject, whose trait is about responses);
+ * streamed bodies are the handler's to check as they arrive.
+ */
+function checkRequestBody(authed: Authenticated, operation: Operation): void {
+  const check = authed.runtime.definition?.checkRequestBody;
+  const http = authed.http;
+  if (!check || http.bodyStream !== undefined) return;
+  // The bytes the client checksummed: Smithy compresses before it checksums, so a body this
+  // operation decompressed (takeBody) is checked as it came.
+  const body = operation.requestCompression.length && http.signedBody ? http.signedBody : http.body;
+  if (body !== undefined) check(operation, http.headers, body);
 }
 
 function deserialize(authed: Authenticated, operation: Operation): Deserialized {

@@ -3,10 +3,12 @@
  * optionally its storage (migrations and a store object holding its SQL). Handlers never see HTTP,
  * XML or JSON; they throw ServiceError subclasses (generated per service) for AWS errors.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { CredentialResolver, IdentityDirectory } from '../auth/identity.js';
 import type { Caller } from '../auth/principal.js';
 import type { NimbusConfig } from '../config/config.js';
 import type { AttachedPolicy, AuthorizationRequest, ConditionContext, Decision, PolicySet } from '../iam/types.js';
+import type { Operation } from '../protocol/model/shapes.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BlobStore, Database, Migration } from '../storage/index.js';
@@ -32,6 +34,13 @@ export interface OperationContext<Store = undefined> {
    * False means deny; the handler throws its service's error.
    */
   isPermitted(request: AuthorizationRequest, policies: PolicySet): boolean;
+  /**
+   * For operations that authorize parts of a request themselves (S3 DeleteObjects, key by key):
+   * whether every check is allowed, with the request's condition keys (global and the operation's
+   * declared `conditions`), decided and logged as the authorize step does, under the configured
+   * `--iam` mode (audit and off allow). Never throws; an empty list is allowed without evaluation.
+   */
+  permits(checks: readonly AccessCheck[]): boolean;
   /** The account conventional (not IAM-issued) access keys belong to. */
   readonly defaultAccountId: string;
 }
@@ -166,6 +175,15 @@ export interface ServiceDefinition {
   readonly validation?: ValidationStyle;
   /** Runs after validation, before the handler (EC2 answers DryRun requests here). */
   beforeInvoke?(operation: string, input: Record<string, unknown>, ctx: OperationContext<unknown>): void | Promise<void>;
+  /**
+   * Checks a request body held in memory against what its headers declare about it, before it is
+   * parsed (S3: Content-MD5 and `x-amz-checksum-*` on document bodies such as DeleteObjects').
+   * Called only for operations the model marks `httpChecksumRequired` or `httpChecksum` with a
+   * `requestAlgorithmMember` (request checksums) whose body is buffered (not streamed), with the
+   * bytes the client checksummed: aws-chunked framing removed, request compression not undone
+   * (Smithy compresses before it checksums). Throws the service's error.
+   */
+  checkRequestBody?(operation: Operation, headers: IncomingHttpHeaders, body: Buffer): void;
   /** Every blob id the service's records refer to; blobs not listed by any service are swept at start-up. */
   referencedBlobs?(store: unknown): Iterable<string>;
   /** Runs at shutdown before storage closes (flush what is batched in memory). */
@@ -203,6 +221,7 @@ export function defineService<Ops extends OperationTable<Ops>, S = undefined>(de
   createStore?: (env: ServiceEnvironment) => S;
   validation?: ValidationStyle;
   beforeInvoke?: (operation: keyof Ops & string, input: Record<string, unknown>, ctx: OperationContext<S>) => void | Promise<void>;
+  checkRequestBody?: (operation: Operation, headers: IncomingHttpHeaders, body: Buffer) => void;
   referencedBlobs?: (store: S) => Iterable<string>;
   stop?: (store: S) => void | Promise<void>;
   start?: (store: S, env: BackgroundEnvironment) => BackgroundWork | undefined;

@@ -11,6 +11,7 @@ import { coreHandlers } from './handlers/core.js';
 import { objectExtraHandlers } from './handlers/object-extras.js';
 import { startLifecycleSweeps } from './lifecycle/background.js';
 import { stopMd5Worker } from './domain/checksums/md5-worker.js';
+import { checkDocumentBody } from './domain/document-integrity.js';
 import { createStore, migrations, type S3Store } from './store.js';
 
 export const s3 = defineService<Operations, S3Store>({
@@ -26,6 +27,8 @@ export const s3 = defineService<Operations, S3Store>({
   referencedBlobs: (store) => store.referencedBlobs(),
   // Form uploads, CORS preflights and headers, website endpoints: browser/.
   ...s3BrowserRoutes,
+  // Content-MD5 and x-amz-checksum-* on document bodies (DeleteObjects, PutBucketTagging …), checked before parsing.
+  checkRequestBody: checkDocumentBody,
   handlers: {
     ...coreHandlers,
     ...configHandlers,

@@ -29,7 +29,7 @@ export async function putObject(input: PutObjectRequest, ctx: Ctx): Promise<PutO
   const { attributes, ownerAccountId } = newObjectSettings(ctx, bucket, input, now);
   // (Read the current version only when a condition needs it: most PUTs carry none.)
   if (hasWriteConditions(conditions)) checkWriteConditions(conditions, key, liveVersion(ctx.store.objects.current(bucket, key)));
-  const body = await storeObjectBody(ctx, input.Body, uploadChecksOf(input), input.ContentEncoding);
+  const body = await storeObjectBody(ctx, input.Body, uploadChecksOf(input));
   const { size, md5, checksum } = body.digests;
   const committed = await commitObject(
     ctx,

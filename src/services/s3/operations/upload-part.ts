@@ -18,7 +18,7 @@ export async function uploadPart(input: UploadPartRequest, ctx: Ctx): Promise<Up
   const bucket = requireBucket(ctx, input.Bucket, input.ExpectedBucketOwner);
   const partNumber = checkPartNumber(input.PartNumber);
   const upload = requireUpload(ctx, bucket, input.Key, input.UploadId);
-  const body = await storeUploadBody(ctx, input.Body, uploadChecksOf(input, upload.checksumAlgorithm), undefined);
+  const body = await storeUploadBody(ctx, input.Body, uploadChecksOf(input, upload.checksumAlgorithm));
   const saved = await savePart(ctx, bucket.name, upload, partNumber, body);
   return { ETag: saved.ETag, ...encryptionOutput(upload.attributes), ...saved.checksum };
 }

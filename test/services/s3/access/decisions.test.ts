@@ -6,7 +6,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { S3Store } from '../../../../src/services/s3/store.js';
-import { addBucket, anonymous, authorize, bucketPolicy, identity, newStore, otherRoot, OTHER, OWNER, ownerRoot, requestView, setConfig, userCaller } from './helpers.js';
+import { deleteObjectChecks } from '../../../../src/services/s3/domain/access/rules.js';
+import { addBucket, anonymous, authorize, bucketPolicy, identity, newStore, otherRoot, OTHER, OWNER, ownerRoot, perKey, requestView, scopeOf, setConfig, userCaller } from './helpers.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const AUTHENTICATED = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
@@ -75,15 +76,30 @@ describe('actions and resources', () => {
     expect(out.decisions.map((d) => d.allowed)).toEqual([false, true]);
   });
 
-  it('DeleteObjects needs s3:DeleteObject on every key (s3:DeleteObjectVersion with a version)', () => {
-    const out = authorize(store, 'DeleteObjects', { Bucket: 'b', Delete: { Objects: [{ Key: 'a' }, { Key: 'b', VersionId: 'v' }] } }, alice, [
+  it('DeleteObjects needs nothing for the request as a whole: the handler checks each key', () => {
+    const input = { Bucket: 'b', Delete: { Objects: [{ Key: 'a' }, { Key: 'b', VersionId: 'v' }] } };
+    expect(authorize(store, 'DeleteObjects', input, alice).checks).toEqual([]);
+  });
+
+  it('each DeleteObjects key needs s3:DeleteObject (s3:DeleteObjectVersion with a version)', () => {
+    const out = perKey(store, { Bucket: 'b', Delete: { Objects: [{ Key: 'a' }, { Key: 'b', VersionId: 'v' }] } }, alice, [
       identity({ Effect: 'Allow', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::b/*' }),
     ]);
-    expect(out.checks.map((c) => [c.action, c.resource])).toEqual([
-      ['s3:DeleteObject', 'arn:aws:s3:::b/a'],
-      ['s3:DeleteObjectVersion', 'arn:aws:s3:::b/b'],
-    ]);
-    expect(out.decisions.map((d) => d.allowed)).toEqual([true, false]);
+    expect(out.map((o) => o.checks.map((c) => [c.action, c.resource]))).toEqual([[['s3:DeleteObject', 'arn:aws:s3:::b/a']], [['s3:DeleteObjectVersion', 'arn:aws:s3:::b/b']]]);
+    expect(out.map((o) => o.allowed)).toEqual([true, false]);
+  });
+
+  it('DeleteObjects with BypassGovernanceRetention also needs s3:BypassGovernanceRetention on each key', () => {
+    const out = perKey(store, { Bucket: 'b', BypassGovernanceRetention: true, Delete: { Objects: [{ Key: 'a' }] } }, alice, []);
+    expect(out[0]!.checks.map((c) => c.action)).toEqual(['s3:DeleteObject', 's3:BypassGovernanceRetention']);
+  });
+
+  it("DeleteObjects: the owner's root has no key to evaluate until the bucket policy has a Deny", async () => {
+    const input = { Bucket: 'b', Delete: { Objects: [{ Key: 'a' }] } };
+    expect(deleteObjectChecks(input, scopeOf(ownerRoot), store)).toBeUndefined();
+    expect(deleteObjectChecks({ ...input, Bucket: 'nope' }, scopeOf(alice), store)).toBeUndefined();
+    await setConfig(store, 'b', 'policy', bucketPolicy({ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::b/a' }));
+    expect(perKey(store, input, ownerRoot, []).map((o) => o.decisions.map((d) => [d.outcome, d.deniedBy]))).toEqual([[['explicit-deny', 'resource']]]);
   });
 
   it('a missing bucket needs no check: the handler answers NoSuchBucket', () => {

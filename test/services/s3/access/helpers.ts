@@ -9,6 +9,7 @@ import { RequestConditions } from '../../../../src/gateway/conditions.js';
 import { evaluate, parsePolicy, type AttachedPolicy, type Decision } from '../../../../src/iam/index.js';
 import type { AccessCheck, AuthorizationScope, SignedRequestView } from '../../../../src/services/service.js';
 import { authorization } from '../../../../src/services/s3/authorization.js';
+import { deleteObjectChecks } from '../../../../src/services/s3/domain/access/rules.js';
 import type { Operations } from '../../../../src/services/s3/generated/operations.js';
 import { createStore, migrations, type S3Store } from '../../../../src/services/s3/store.js';
 import type { Bucket, ConfigKind } from '../../../../src/services/s3/store/buckets.js';
@@ -102,4 +103,28 @@ export function authorize<K extends keyof Operations>(
     ),
   );
   return { checks, decisions, allowed: decisions.every((d) => d.allowed) };
+}
+
+/** The scope a handler builds for its own checks (no signed-request view: only the caller matters). */
+export function scopeOf(caller: Caller): AuthorizationScope {
+  return { accountId: caller.accountId, region: 'us-east-1', partition: 'aws', caller };
+}
+
+/**
+ * What DeleteObjects' handler asks for each key (deleteObjectChecks) and what the engine decides,
+ * one Outcome per key; every key allowed without checks when nothing could deny them.
+ */
+export function perKey(store: S3Store, input: Operations['DeleteObjects']['input'], caller: Caller, own: AttachedPolicy[]): Outcome[] {
+  const checksFor = deleteObjectChecks(input, scopeOf(caller), store);
+  return input.Delete.Objects.map((o) => {
+    const checks = checksFor ? checksFor(o) : [];
+    const context = new RequestConditions({ caller, region: 'us-east-1', secureTransport: false, sourceIp: () => '127.0.0.1', now: () => Date.now(), userAgent: () => undefined, operationKeys: () => [] });
+    const decisions = checks.map((c) =>
+      evaluate(
+        { principal: caller, action: c.action, resource: c.resource, resourceAccount: c.account, context },
+        { identity: caller.type === 'root' || caller.type === 'anonymous' ? [] : own, resource: c.policy, resourceGrants: c.grants },
+      ),
+    );
+    return { checks, decisions, allowed: decisions.every((d) => d.allowed) };
+  });
 }

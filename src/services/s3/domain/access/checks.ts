@@ -57,17 +57,32 @@ export interface ObjectTarget {
 
 /** The checks for object-level actions (`arn:aws:s3:::bucket/key`), every action on every object. */
 export function objectChecks(store: S3Store, scope: AuthorizationScope, bucket: string, actions: readonly string[], objects: readonly ObjectTarget[]): readonly AccessCheck[] {
-  const access = bucketAccess(store, bucket);
-  if (!access) return NONE;
-  const policy = policyFor(access, scope, actions);
-  if (policy === SKIP) return NONE;
+  const checker = objectChecker(store, scope, bucket, actions);
+  if (!checker) return NONE;
+  if (objects.length === 1) return checker(objects[0]!);
   const out: AccessCheck[] = [];
-  for (const target of objects) {
+  for (const target of objects) out.push(...checker(target));
+  return out;
+}
+
+/** Builds one object's checks; the bucket's facts are looked up once for all its objects. */
+export type ObjectChecker = (target: ObjectTarget) => readonly AccessCheck[];
+
+/**
+ * The checks `actions` need on any one object of `bucket`, for requests that authorize objects
+ * one by one (DeleteObjects); undefined when nothing could deny them (no such bucket, or its
+ * owner's root with no Deny in the bucket policy).
+ */
+export function objectChecker(store: S3Store, scope: AuthorizationScope, bucket: string, actions: readonly string[]): ObjectChecker | undefined {
+  const access = bucketAccess(store, bucket);
+  if (!access) return undefined;
+  const policy = policyFor(access, scope, actions);
+  if (policy === SKIP) return undefined;
+  return (target) => {
     const grants = grantsFor(access, scope, target);
     const resource = objectArn(bucket, target.key);
-    for (const action of actions) out.push({ action, resource, account: access.owner, policy, grants });
-  }
-  return out;
+    return actions.map((action) => ({ action, resource, account: access.owner, policy, grants }));
+  };
 }
 
 const SKIP = Symbol('skip');

@@ -3,9 +3,9 @@
  * (`arn:aws:s3:::bucket`) or on objects (`arn:aws:s3:::bucket/key`) with one or more IAM actions,
  * and has S3's condition keys.
  */
-import type { OperationAuthorization } from '../../../service.js';
+import type { AccessCheck, AuthorizationScope, OperationAuthorization } from '../../../service.js';
 import type { S3Store } from '../../store.js';
-import { bucketArn, bucketChecks, objectChecks } from './checks.js';
+import { bucketArn, bucketChecks, objectChecker, objectChecks } from './checks.js';
 import { existingTagKeys, requestKeys, type ConditionPairs } from './conditions.js';
 import { parseCopySource, type CopySource } from '../copy-source.js';
 
@@ -92,20 +92,42 @@ function copySource(header: string): CopySource | undefined {
   }
 }
 
-/** DeleteObjects: s3:DeleteObject (s3:DeleteObjectVersion for a versionId) on every key. */
-export function onDeleteObjects<I extends BucketInput & { Delete: { Objects: readonly { Key: string; VersionId?: string }[] }; BypassGovernanceRetention?: boolean }>(): Rule<I> {
+interface DeleteObjectsInput extends BucketInput {
+  Delete: { Objects: readonly { Key: string; VersionId?: string }[] };
+  BypassGovernanceRetention?: boolean;
+}
+
+const NO_CHECKS: readonly AccessCheck[] = Object.freeze([]);
+
+/**
+ * DeleteObjects: AWS authorizes each key on its own — s3:DeleteObject, or s3:DeleteObjectVersion
+ * for a key with a VersionId — and reports a key it may not delete as an AccessDenied `<Error>`
+ * while deleting the others (the request itself answers 200). So the request as a whole needs
+ * nothing here beyond its bucket existing (the handler answers NoSuchBucket); the handler builds
+ * each key's checks with `deleteObjectChecks` and asks OperationContext.permits.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
+ */
+export function onDeleteObjects<I extends DeleteObjectsInput>(): Rule<I> {
   return {
     action: 's3:DeleteObject',
-    access: (input, scope, store) => {
-      const objects = input.Delete?.Objects ?? [];
-      const bypass = input.BypassGovernanceRetention ? ['s3:BypassGovernanceRetention'] : [];
-      const current = objects.filter((o) => o.VersionId === undefined);
-      const versions = objects.filter((o) => o.VersionId !== undefined);
-      const a = current.length ? objectChecks(store, scope, input.Bucket, ['s3:DeleteObject', ...bypass], current.map((o) => ({ key: o.Key }))) : [];
-      const b = versions.length ? objectChecks(store, scope, input.Bucket, ['s3:DeleteObjectVersion', ...bypass], versions.map((o) => ({ key: o.Key, versionId: o.VersionId }))) : [];
-      return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
-    },
+    access: () => NO_CHECKS,
     conditions: (input, scope, store) => requestKeys(scope, store, input.Bucket),
+  };
+}
+
+/**
+ * The checks one key of a DeleteObjects request needs (with s3:BypassGovernanceRetention when the
+ * request asks to bypass governance mode), or undefined when nothing could deny any key (no such
+ * bucket, or its owner's root with no Deny in the bucket policy): then no key needs evaluating.
+ */
+export function deleteObjectChecks(input: DeleteObjectsInput, scope: AuthorizationScope, store: S3Store): ((object: { Key: string; VersionId?: string }) => readonly AccessCheck[]) | undefined {
+  const bypass = input.BypassGovernanceRetention ? ['s3:BypassGovernanceRetention'] : [];
+  const current = objectChecker(store, scope, input.Bucket, ['s3:DeleteObject', ...bypass]);
+  const versions = objectChecker(store, scope, input.Bucket, ['s3:DeleteObjectVersion', ...bypass]);
+  if (!current && !versions) return undefined;
+  return (object) => {
+    const checker = object.VersionId === undefined ? current : versions;
+    return checker ? checker({ key: object.Key, versionId: object.VersionId }) : NO_CHECKS;
   };
 }
 

@@ -44,6 +44,14 @@ export const IntegrityErrors = {
       statusCode: 400,
       fields: { NumberBytesExpected: expected, NumberBytesProvided: provided },
     }),
+  /**
+   * An operation that requires an integrity header (DeleteObjects, PutBucketTagging …) sent none.
+   * Operations that accept flexible checksums name both (as S3 answers DeleteObjects and
+   * PutObjectLockConfiguration since 2025: https://github.com/versity/versitygw/issues/1040,
+   * https://github.com/versity/versitygw/issues/1301); Content-MD5-only operations name one.
+   */
+  missingIntegrityHeader: (flexible: boolean) =>
+    S3Errors.invalidRequest(`Missing required header for this request: ${flexible ? 'Content-MD5 OR x-amz-checksum-*' : 'Content-MD5'}`),
   /** A checksum AWS has and Nimbus does not compute yet (SHA512, MD5, XXHASH…): refused, never ignored. */
   notImplemented: (header: string) => S3Errors.notImplementedHeader(header),
 };

@@ -5,8 +5,6 @@
  * not match, the size limit is passed) nothing is kept and the error is S3's.
  */
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { AwsChunkedDecoder } from '../../../../auth/sigv4/aws-chunked.js';
-import { authErrors } from '../../../../auth/errors.js';
 import type { BlobPayload } from '../../../../protocol/handler-types.js';
 import { isServiceError } from '../../../../shared/errors.js';
 import { S3Errors } from '../../domain/errors.js';
@@ -38,29 +36,11 @@ function toReadable(body: BlobPayload | undefined): Readable {
   return body;
 }
 
-/** Whether `Content-Encoding` names aws-chunked (S3 strips it from what it stores). */
-export function isAwsChunked(contentEncoding: string | undefined): boolean {
-  return contentEncoding !== undefined && contentEncoding.split(',').some((e) => e.trim().toLowerCase() === 'aws-chunked');
-}
-
 /** The Content-Encoding to store: the request's without `aws-chunked`. */
 export function storedContentEncoding(contentEncoding: string | undefined): string | undefined {
   if (contentEncoding === undefined) return undefined;
   const rest = contentEncoding.split(',').map((e) => e.trim()).filter((e) => e !== '' && e.toLowerCase() !== 'aws-chunked');
   return rest.length ? rest.join(',') : undefined;
-}
-
-/**
- * TEMPORARY: the gateway decodes aws-chunked bodies only for requests whose signature it
- * verifies; with the conventional keys (`test`, 12-digit ids) the framing arrives as is (the JS
- * SDK sends STREAMING-UNSIGNED-PAYLOAD-TRAILER for stream bodies). Until the gateway decodes
- * those too, unsigned-trailer framing is decoded here.
- */
-function decodedBody(source: Readable, contentEncoding: string | undefined): Readable {
-  if (!isAwsChunked(contentEncoding) || source instanceof AwsChunkedDecoder) return source;
-  const decoder = new AwsChunkedDecoder({ mode: 'unsigned-trailer', errors: authErrors('s3', 'rest-xml') });
-  source.on('error', (e) => decoder.destroy(e));
-  return source.pipe(decoder);
 }
 
 /** Fails the stream with EntityTooLarge once more than `max` bytes have passed. */
@@ -83,14 +63,13 @@ interface PreparedBody {
   declaredSize: number | undefined;
 }
 
-function prepareBody(body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): PreparedBody {
-  const raw = toReadable(body);
-  const source = decodedBody(raw, contentEncoding);
-  // An aws-chunked body's Content-Length counts the framing; its decoder checks the decoded
-  // length (x-amz-decoded-content-length) itself.
-  const checks = source instanceof AwsChunkedDecoder ? { ...declared, expectedSize: undefined } : declared;
+/**
+ * The gateway has already decoded an aws-chunked body (src/gateway/authenticate.ts) and made
+ * Content-Length (`expectedSize`) its decoded length, so the body here is always the object's bytes.
+ */
+function prepareBody(body: BlobPayload | undefined, checks: UploadChecks): PreparedBody {
   if (checks.expectedSize !== undefined && checks.expectedSize > MAX_UPLOAD_BYTES) throw S3Errors.entityTooLarge(checks.expectedSize, MAX_UPLOAD_BYTES);
-  const digesting = digestUpload(source, checks);
+  const digesting = digestUpload(toReadable(body), checks);
   return { body: digesting.body, result: () => digesting.result(), declaredSize: checks.expectedSize };
 }
 
@@ -127,9 +106,11 @@ function collect(body: Readable, max: number): Promise<Buffer> {
   });
 }
 
-/** A part's body (UploadPart): always a blob, which CompleteMultipartUpload hands to the object. */
-export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredBody> {
-  const prepared = prepareBody(body, declared, contentEncoding);
+/**
+ * A part's body (UploadPart): always a blob, which CompleteMultipartUpload hands to the object.
+ */
+export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks): Promise<StoredBody> {
+  const prepared = prepareBody(body, declared);
   const blobId = await toBlob(ctx, prepared);
   try {
     return { blobId, digests: prepared.result() };
@@ -139,9 +120,11 @@ export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, d
   }
 }
 
-/** An object's body (PutObject): kept inline when declared at most INLINE_BODY_MAX bytes, else a blob. */
-export async function storeObjectBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks, contentEncoding: string | undefined): Promise<StoredObjectBody> {
-  const prepared = prepareBody(body, declared, contentEncoding);
+/**
+ * An object's body (PutObject): kept inline when declared at most INLINE_BODY_MAX bytes, else a blob.
+ */
+export async function storeObjectBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks): Promise<StoredObjectBody> {
+  const prepared = prepareBody(body, declared);
   if (prepared.declaredSize === undefined || prepared.declaredSize > INLINE_BODY_MAX) {
     const blobId = await toBlob(ctx, prepared);
     try {

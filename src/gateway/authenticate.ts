@@ -13,7 +13,7 @@
  *    (each chunk's signature is checked as it arrives when it was), so handlers see the object's
  *    bytes and never the framing.
  */
-import type { CredentialResolver } from '../auth/identity.js';
+import type { CredentialResolver, ResolvedCredential } from '../auth/identity.js';
 import { conventionalCaller, type Caller } from '../auth/principal.js';
 import { MalformedCredentialError } from '../auth/credentials.js';
 import { authErrors, type AuthErrors } from '../auth/errors.js';
@@ -44,30 +44,15 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
     caller = conventionalCaller(undefined, config.defaultAccountId);
   } else {
     const accessKeyId = credential.accessKeyId;
-    let resolver: CredentialResolver | undefined;
-    let issued;
-    for (const r of gw.identity.resolvers) {
-      issued = r.resolveCredential(accessKeyId);
-      if (issued) {
-        resolver = r;
-        break;
-      }
-    }
-    let secret: string | undefined;
-    if (issued) {
-      secret = issued.secretAccessKey;
-      caller = issued.caller;
-    } else if (config.strictAuth) {
-      if (accessKeyId !== config.rootAccessKeyId) throw errorsOf(routed).unknownAccessKey(accessKeyId);
-      secret = config.rootSecretAccessKey;
-      caller = conventionalCaller(accessKeyId, config.defaultAccountId);
-    } else {
-      caller = conventionalCaller(accessKeyId, config.defaultAccountId);
+    const key = resolveAccessKey(gw, accessKeyId);
+    if (!key) throw errorsOf(routed).unknownAccessKey(accessKeyId);
+    const { issued, resolver } = key;
+    const secret = key.secretAccessKey;
+    caller = key.caller;
+    if (secret === undefined && credential.form === 'query') {
       // A presigned URL expires whatever key signed it: its dates are checked, though its
       // signature is not (users test expiry with the conventional keys too).
-      if (credential.form === 'query') {
-        checkSigV4Request(routed.http, credential, { errors: errorsOf(routed), now: gw.clock.now().getTime(), rawHeaders: routed.raw.rawHeaders, signingName: routed.runtime.entry.signingName });
-      }
+      checkSigV4Request(routed.http, credential, { errors: errorsOf(routed), now: gw.clock.now().getTime(), rawHeaders: routed.raw.rawHeaders, signingName: routed.runtime.entry.signingName });
     }
     if (secret !== undefined) {
       // AWS checks the date, clock skew and scope before the key's state.
@@ -88,6 +73,32 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
   routed.accountId = caller.accountId;
   routed.region = scopeRegion ?? routed.route.hostRegion ?? gw.config.region;
   return routed as Authenticated;
+}
+
+/** Who an access key stands for, and the secret its signatures are verified with. */
+export interface AccessKeyOwner {
+  readonly caller: Caller;
+  /** Undefined for the conventional keys (`test`, 12-digit ids …), whose signatures are not checked. */
+  readonly secretAccessKey: string | undefined;
+  /** A key IAM or STS issued (its state, session token and expiry), and who issued it. */
+  readonly issued?: ResolvedCredential;
+  readonly resolver?: CredentialResolver;
+}
+
+/**
+ * The one rule for access keys, for header and query signatures and for what services verify
+ * themselves (S3's form uploads): keys IAM and STS issued resolve to their principal; under
+ * `--strict-auth` only the configured root key pair is otherwise known (undefined: unknown key);
+ * without it any other key is a conventional root, signature unchecked.
+ */
+export function resolveAccessKey(gw: Gateway, accessKeyId: string): AccessKeyOwner | undefined {
+  for (const resolver of gw.identity.resolvers) {
+    const issued = resolver.resolveCredential(accessKeyId);
+    if (issued) return { caller: issued.caller, secretAccessKey: issued.secretAccessKey, issued, resolver };
+  }
+  const config = gw.config;
+  if (config.strictAuth && accessKeyId !== config.rootAccessKeyId) return undefined;
+  return { caller: conventionalCaller(accessKeyId, config.defaultAccountId), secretAccessKey: config.strictAuth ? config.rootSecretAccessKey : undefined };
 }
 
 /** Each service's auth errors, remembered per protocol object (one lookup per verified request). */

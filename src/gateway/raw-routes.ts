@@ -7,7 +7,8 @@
  * goes through), runs its own handlers and writes outputs and errors in its protocol.
  */
 import { Readable } from 'node:stream';
-import { anonymousCaller, conventionalCaller, type Caller } from '../auth/principal.js';
+import { anonymousCaller, type Caller } from '../auth/principal.js';
+import { resolveAccessKey } from './authenticate.js';
 import type { Operation } from '../protocol/model/shapes.js';
 import type { HttpResponse } from '../protocol/protocols/types.js';
 import type { RawRequest, RawRoute, RawRouteContext, ResolvedAccessKey } from '../services/raw-routes.js';
@@ -131,16 +132,10 @@ class RawContext implements RawRouteContext<unknown> {
 
   /** As authenticate.ts resolves the key of a signed request: issued keys, then --strict-auth's root, then conventional keys. */
   resolveAccessKey(accessKeyId: string): ResolvedAccessKey | undefined {
-    for (const resolver of this.gw.identity.resolvers) {
-      const issued = resolver.resolveCredential(accessKeyId);
-      if (issued) {
-        return { caller: issued.caller, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, active: issued.active, expiresAt: issued.expiresAt };
-      }
-    }
-    const config = this.gw.config;
-    const caller = conventionalCaller(accessKeyId, config.defaultAccountId);
-    if (!config.strictAuth) return { caller, secretAccessKey: undefined, active: true };
-    return accessKeyId === config.rootAccessKeyId ? { caller, secretAccessKey: config.rootSecretAccessKey, active: true } : undefined;
+    const key = resolveAccessKey(this.gw, accessKeyId);
+    if (!key) return undefined;
+    const { issued } = key;
+    return { caller: key.caller, secretAccessKey: key.secretAccessKey, sessionToken: issued?.sessionToken, active: issued?.active ?? true, expiresAt: issued?.expiresAt };
   }
 
   authorize(operation: string, input: Record<string, unknown>, caller: Caller): void {

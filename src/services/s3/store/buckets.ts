@@ -161,15 +161,32 @@ export class BucketTable {
 export class BucketConfigTable {
   private cache = new Map<number, Map<ConfigKind, string | null>>();
   private cacheGeneration = -1;
+  /** When each bucket's documents last changed (a counter), for caches built on top of them. */
+  private changedAt = new Map<number, number>();
+  private changes = 0;
 
   constructor(private readonly db: Database) {}
 
   private cached(): Map<number, Map<ConfigKind, string | null>> {
     if (this.cacheGeneration !== this.db.generation) {
       this.cache.clear();
+      this.changedAt.clear();
       this.cacheGeneration = this.db.generation;
     }
     return this.cache;
+  }
+
+  /**
+   * A number that changes whenever one of the bucket's documents may have (a put, a delete, even
+   * one later rolled back): what is derived from the documents stays valid while it holds.
+   */
+  version(bucket: Bucket): number {
+    this.cached();
+    return this.changedAt.get(bucket.id) ?? 0;
+  }
+
+  private changed(bucketId: number): void {
+    this.changedAt.set(bucketId, ++this.changes);
   }
 
   get<T>(bucket: Bucket, kind: ConfigKind): T | undefined {
@@ -197,16 +214,19 @@ export class BucketConfigTable {
       .prepare('INSERT INTO s3_bucket_configs (bucket_id, kind, document) VALUES (?, ?, ?) ON CONFLICT (bucket_id, kind) DO UPDATE SET document = excluded.document')
       .run(bucket.id, kind, JSON.stringify(document));
     this.cache.get(bucket.id)?.delete(kind);
+    this.changed(bucket.id);
   }
 
   /** Call inside Database.write. */
   delete(bucket: Bucket, kind: ConfigKind): void {
     this.db.prepare('DELETE FROM s3_bucket_configs WHERE bucket_id = ? AND kind = ?').run(bucket.id, kind);
     this.cache.get(bucket.id)?.delete(kind);
+    this.changed(bucket.id);
   }
 
   /** Forgets a bucket's documents (BucketTable.delete removes its rows). */
   forget(bucketId: number): void {
     this.cache.delete(bucketId);
+    this.changed(bucketId);
   }
 }

@@ -2,10 +2,10 @@
  * What authorization needs to know about a bucket: its owner, its policy (compiled once per
  * document text), its ACL, its Block Public Access settings and whether ACLs are enabled.
  *
- * Read on nearly every request, so it is cached per bucket and trusted for as long as the database
- * has committed nothing since it was read (`db.commits`, `db.generation`): a policy, ACL or
- * setting can only change by a committed write. Each part is read on first use, so a root in its
- * own account costs one lookup of the policy and nothing more.
+ * Read on nearly every request, so it is cached per bucket and trusted for as long as the bucket's
+ * configuration documents have not changed (`configs.version`, `db.generation`): writes to objects
+ * or other buckets leave it valid. Each part is read on first use, so a root in its own account
+ * costs one lookup of the policy and nothing more.
  */
 import { parsePolicy, type AttachedPolicy, type Policy } from '../../../../iam/index.js';
 import type { AccessControlPolicy, OwnershipControls } from '../../generated/types.js';
@@ -42,7 +42,7 @@ export class BucketAccess {
   constructor(
     readonly store: S3Store,
     readonly bucket: Bucket,
-    readonly commits: number,
+    readonly configVersion: number,
     readonly generation: number,
   ) {}
 
@@ -96,8 +96,9 @@ export function bucketAccess(store: S3Store, name: string): BucketAccess | undef
   const db = store.db;
   const hit = cache.get(name);
   // The bucket row object is replaced whenever the row changes, so identity compares it too.
-  if (hit && hit.bucket === bucket && hit.commits === db.commits && hit.generation === db.generation) return hit;
-  const fresh = new BucketAccess(store, bucket, db.commits, db.generation);
+  const version = store.configs.version(bucket);
+  if (hit && hit.bucket === bucket && hit.configVersion === version && hit.generation === db.generation) return hit;
+  const fresh = new BucketAccess(store, bucket, version, db.generation);
   if (cache.size >= 10_000) cache.clear();
   cache.set(name, fresh);
   return fresh;

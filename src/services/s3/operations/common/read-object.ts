@@ -15,6 +15,10 @@ import type { StoredChecksum } from '../../domain/integrity.js';
 import type { Bucket } from '../../store/buckets.js';
 import type { ObjectRecord } from '../../store/object-records.js';
 import { requireBucket, type Ctx } from './context.js';
+import { objectHeaders, type ResponseOverrides } from './object-output.js';
+import { expirationHeader } from '../../domain/lifecycle-expiration.js';
+import type { StoredLifecycle } from '../../domain/lifecycle-config.js';
+import type { HeadObjectOutput } from '../../generated/types.js';
 
 export interface ReadRequest extends ReadConditions, Pick<EncryptionHeaders, 'SSECustomerAlgorithm' | 'SSECustomerKey' | 'SSECustomerKeyMD5'> {
   Bucket: string;
@@ -98,4 +102,21 @@ function partTarget(ctx: Ctx, input: ReadRequest, bucket: Bucket, record: Object
   const range = part.size > 0 ? { start, end: start + part.size - 1 } : undefined;
   const checksum = wantChecksum && record.checksum?.type === 'COMPOSITE' && part.checksum ? { algorithm: record.checksum.algorithm, value: part.checksum, type: 'COMPOSITE' as const } : undefined;
   return { bucket, record, range, contentRange: range && contentRange(range, record.size), partsCount: parts.length, checksum };
+}
+
+/**
+ * What GetObject and HeadObject answer alike for a read target: the object's headers,
+ * x-amz-expiration, the length served and, for a range or part, 206 with its Content-Range.
+ */
+export function readAnswer(ctx: Ctx, target: ReadTarget, overrides: ResponseOverrides): HeadObjectOutput {
+  const { record, range } = target;
+  return {
+    ...objectHeaders(record, target.bucket, overrides, target.checksum),
+    Expiration: expirationHeader(ctx.store.configs.get<StoredLifecycle>(target.bucket, 'lifecycle'), record),
+    ContentLength: range ? range.end - range.start + 1 : target.contentRange ? 0 : record.size,
+    ContentRange: target.contentRange,
+    // A range (or one part of a multipart object) is answered 206 Partial Content.
+    StatusCode: target.contentRange ? 206 : undefined,
+    PartsCount: target.partsCount,
+  };
 }

@@ -108,15 +108,50 @@ function quoteListItem(s: string): string {
   return /[",]/.test(s) ? `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : s;
 }
 
-function headerOf(req: HttpRequest, name: string): string | undefined {
-  const v = req.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v.join(', ') : v;
-}
-
 function queryValues(query: [string, string][], name: string): string[] {
   const out: string[] = [];
   for (const [k, v] of query) if (k === name) out.push(v);
   return out;
+}
+
+/**
+ * Where a shape's members travel, worked out once per shape: requests and responses are read and
+ * written from these lists instead of re-deciding, and re-lowercasing, for every member of every
+ * request (GetObject's input and output have some forty members each).
+ */
+interface BindingPlan {
+  labels: { m: Member; name: string }[];
+  queries: Member[];
+  headers: { m: Member; name: string }[];
+  prefixed: { m: Member; prefix: string }[];
+  statusCode: Member | undefined;
+  hasRequestBodyMembers: boolean;
+  hasResponseBodyMembers: boolean;
+}
+
+const plans = new WeakMap<Shape, BindingPlan>();
+
+function bindingPlan(shape: Shape): BindingPlan {
+  let plan = plans.get(shape);
+  if (plan) return plan;
+  plan = {
+    labels: [],
+    queries: [],
+    headers: [],
+    prefixed: [],
+    statusCode: undefined,
+    hasRequestBodyMembers: shape.members.some((m) => !boundInRequest(m)),
+    hasResponseBodyMembers: shape.members.some((m) => !boundInResponse(m)),
+  };
+  for (const m of shape.members) {
+    if (m.location === 'uri') plan.labels.push({ m, name: wireName(m) });
+    else if (m.location === 'querystring') plan.queries.push(m);
+    else if (m.location === 'header') plan.headers.push({ m, name: wireName(m).toLowerCase() });
+    else if (m.location === 'headers') plan.prefixed.push({ m, prefix: wireName(m).toLowerCase() });
+    else if (m.location === 'statusCode') plan.statusCode = m;
+  }
+  plans.set(shape, plan);
+  return plan;
 }
 
 /** Reads the members bound to labels, query parameters and headers. */
@@ -124,80 +159,71 @@ export function readBoundMembers(op: Operation, req: HttpRequest): Record<string
   const input: Record<string, unknown> = {};
   const shape = op.input;
   if (!shape) return input;
-  const route = restRoute(op, req);
-  const query = parseRestQuery(req.rawQuery);
-  for (const m of shape.members) {
-    const where = m.name;
-    switch (m.location) {
-      case 'uri': {
-        const v = route?.labels[wireName(m)];
-        if (v !== undefined) input[m.name] = textScalar(m.shape, v, where, m);
-        break;
-      }
-      case 'querystring': {
-        if (m.shape.type === 'map') {
-          const out: Record<string, unknown> = {};
-          const listValued = m.shape.value!.shape.type === 'list';
-          // A params map receives every query parameter, named ones included (Smithy's server rule).
-          for (const [k, v] of query) {
-            if (listValued) {
-              if (!Object.hasOwn(out, k)) setOwn(out, k, []);
-              (out[k] as string[]).push(v);
-            } else if (!Object.hasOwn(out, k)) {
-              setOwn(out, k, v);
-            }
-          }
-          if (Object.keys(out).length) input[m.name] = out;
-        } else {
-          const values = queryValues(query, wireName(m));
-          if (!values.length) break;
-          if (m.shape.type === 'list') {
-            const item = m.shape.member!;
-            input[m.name] = values.map((v) => textScalar(item.shape, v, where, item));
-          } else {
-            input[m.name] = textScalar(m.shape, values[0]!, where, m);
-          }
-        }
-        break;
-      }
-      case 'header': {
-        const v = headerOf(req, wireName(m));
-        if (v === undefined) break;
-        if (m.shape.type === 'list') {
-          const item = m.shape.member!;
-          input[m.name] = v === '' ? [] : splitHeaderList(v, item.shape, item).map((s) => textScalar(item.shape, s, where, item));
-        } else {
-          input[m.name] = textScalar(m.shape, v, where, m);
-        }
-        break;
-      }
-      case 'headers': {
-        const prefix = wireName(m).toLowerCase();
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(req.headers)) {
-          if (v === undefined || !k.startsWith(prefix)) continue;
-          setOwn(out, k.slice(prefix.length), Array.isArray(v) ? v.join(', ') : v);
-        }
-        if (Object.keys(out).length) input[m.name] = out;
-        break;
-      }
-      default:
-        break;
+  const plan = bindingPlan(shape);
+  if (plan.labels.length) {
+    const route = restRoute(op, req);
+    for (const { m, name } of plan.labels) {
+      const v = route?.labels[name];
+      if (v !== undefined) input[m.name] = textScalar(m.shape, v, m.name, m);
     }
+  }
+  if (plan.queries.length && req.rawQuery) {
+    const query = parseRestQuery(req.rawQuery);
+    for (const m of plan.queries) readQueryMember(m, query, input);
+  }
+  for (const { m, name } of plan.headers) {
+    const raw = req.headers[name];
+    if (raw === undefined) continue;
+    const v = Array.isArray(raw) ? raw.join(', ') : raw;
+    if (m.shape.type === 'list') {
+      const item = m.shape.member!;
+      input[m.name] = v === '' ? [] : splitHeaderList(v, item.shape, item).map((s) => textScalar(item.shape, s, m.name, item));
+    } else {
+      input[m.name] = textScalar(m.shape, v, m.name, m);
+    }
+  }
+  for (const { m, prefix } of plan.prefixed) {
+    const out: Record<string, unknown> = {};
+    let any = false;
+    for (const k in req.headers) {
+      const v = req.headers[k];
+      if (v === undefined || !k.startsWith(prefix)) continue;
+      setOwn(out, k.slice(prefix.length), Array.isArray(v) ? v.join(', ') : v);
+      any = true;
+    }
+    if (any) input[m.name] = out;
   }
   return input;
 }
 
+function readQueryMember(m: Member, query: [string, string][], input: Record<string, unknown>): void {
+  if (m.shape.type === 'map') {
+    const out: Record<string, unknown> = {};
+    const listValued = m.shape.value!.shape.type === 'list';
+    // A params map receives every query parameter, named ones included (Smithy's server rule).
+    for (const [k, v] of query) {
+      if (listValued) {
+        if (!Object.hasOwn(out, k)) setOwn(out, k, []);
+        (out[k] as string[]).push(v);
+      } else if (!Object.hasOwn(out, k)) {
+        setOwn(out, k, v);
+      }
+    }
+    if (Object.keys(out).length) input[m.name] = out;
+    return;
+  }
+  const values = queryValues(query, wireName(m));
+  if (!values.length) return;
+  if (m.shape.type === 'list') {
+    const item = m.shape.member!;
+    input[m.name] = values.map((v) => textScalar(item.shape, v, m.name, item));
+  } else {
+    input[m.name] = textScalar(m.shape, values[0]!, m.name, m);
+  }
+}
+
 export function payloadMember(shape: Shape | undefined): Member | undefined {
   return shape?.payload ? shape.memberMap.get(shape.payload) : undefined;
-}
-
-function hasRequestBodyMembers(shape: Shape | undefined): boolean {
-  return !!shape && shape.members.some((m) => !boundInRequest(m));
-}
-
-function hasResponseBodyMembers(shape: Shape | undefined): boolean {
-  return !!shape && shape.members.some((m) => !boundInResponse(m));
 }
 
 /** Reads a REST request into the operation's input. */
@@ -216,7 +242,7 @@ export function parseRestInput(op: Operation, req: HttpRequest, codec: RestBodyC
     } else if (body.length) {
       input[payload.name] = codec.readPayload(payload, body);
     }
-  } else if (hasRequestBodyMembers(shape) && body.length) {
+  } else if (bindingPlan(shape).hasRequestBodyMembers && body.length) {
     Object.assign(input, codec.readMembers(shape, body, undefined));
   }
   return input;
@@ -250,7 +276,7 @@ export function serializeRestOutput(op: Operation, output: Record<string, unknow
         body = codec.writePayload(payload, v);
         headers['content-type'] ??= codec.contentType;
       }
-    } else if (hasResponseBodyMembers(shape) || codec.alwaysWritesBody) {
+    } else if (bindingPlan(shape).hasResponseBodyMembers || codec.alwaysWritesBody) {
       body = codec.writeMembers(shape, output, shape.locationName ?? shape.name);
       headers['content-type'] ??= codec.contentType;
     }
@@ -263,28 +289,27 @@ export function serializeRestOutput(op: Operation, output: Record<string, unknow
 
 /** Writes header-bound members into `headers`; returns the status code member's value, if set. */
 export function writeBoundMembers(shape: Shape, value: Record<string, unknown>, headers: Record<string, HeaderValue>): number | undefined {
-  let status: number | undefined;
-  for (const m of shape.members) {
+  const plan = bindingPlan(shape);
+  for (const { m, name } of plan.headers) {
     const v = value[m.name];
     if (v === undefined || v === null) continue;
-    if (m.location === 'statusCode') {
-      status = Number(v);
-    } else if (m.location === 'header') {
-      if (m.shape.type === 'list') {
-        const item = m.shape.member!;
-        headers[wireName(m).toLowerCase()] = (v as unknown[])
-          .map((e) => headerText(item.shape, e, item))
-          .map((s) => (item.shape.type === 'string' ? quoteListItem(s) : s))
-          .join(', ');
-      } else {
-        headers[wireName(m).toLowerCase()] = headerText(m.shape, v, m);
-      }
-    } else if (m.location === 'headers') {
-      const prefix = wireName(m).toLowerCase();
-      for (const [k, e] of Object.entries(v as Record<string, unknown>)) headers[(prefix + k).toLowerCase()] = String(e);
+    if (m.shape.type === 'list') {
+      const item = m.shape.member!;
+      headers[name] = (v as unknown[])
+        .map((e) => headerText(item.shape, e, item))
+        .map((s) => (item.shape.type === 'string' ? quoteListItem(s) : s))
+        .join(', ');
+    } else {
+      headers[name] = headerText(m.shape, v, m);
     }
   }
-  return status;
+  for (const { m, prefix } of plan.prefixed) {
+    const v = value[m.name];
+    if (v === undefined || v === null) continue;
+    for (const [k, e] of Object.entries(v as Record<string, unknown>)) headers[(prefix + k).toLowerCase()] = String(e);
+  }
+  const status = plan.statusCode && value[plan.statusCode.name];
+  return status === undefined || status === null ? undefined : Number(status);
 }
 
 export function isReadable(v: unknown): v is Readable {

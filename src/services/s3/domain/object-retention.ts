@@ -56,11 +56,3 @@ export function isLocked(record: ObjectRecord, now: Date, bypassGovernance: bool
   return r.Mode === 'COMPLIANCE' || !bypassGovernance;
 }
 
-/** The lock headers GET and HEAD answer. */
-export function lockOutput(a: ObjectAttributes): { ObjectLockMode?: ObjectLockMode; ObjectLockRetainUntilDate?: Date; ObjectLockLegalHoldStatus?: ObjectLockLegalHoldStatus } {
-  return {
-    ObjectLockMode: a.retention?.Mode,
-    ObjectLockRetainUntilDate: a.retention ? new Date(a.retention.RetainUntilDate) : undefined,
-    ObjectLockLegalHoldStatus: a.legalHold,
-  };
-}

@@ -15,6 +15,7 @@ export function getObject(input: GetObjectRequest, ctx: Ctx): GetObjectOutput {
   if (!isReadable(target.record, ctx.now())) {
     throw CoreErrors.archived(target.record.storageClass);
   }
-  const answer = readAnswer(ctx, target, input);
-  return { ...answer, Body: answer.ContentLength === 0 ? Buffer.alloc(0) : objectBody(ctx.store, target.record, target.range) };
+  const answer: GetObjectOutput = readAnswer(ctx, target, input);
+  answer.Body = answer.ContentLength === 0 ? Buffer.alloc(0) : objectBody(ctx.store, target.record, target.range);
+  return answer;
 }

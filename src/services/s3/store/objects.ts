@@ -82,8 +82,43 @@ export interface WriteResult {
   garbage: string[];
 }
 
+/** Bounds of the hot-record cache: entries, and bytes of inline bodies held. */
+const HOT_MAX_ENTRIES = 4096;
+const HOT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
 export class ObjectTable {
+  /**
+   * Current versions read lately, by bucket id and key, so that repeated reads of a hot key
+   * (a GET costs little else) skip SQLite and rebuilding the record. Only committed state is
+   * cached (never a read made inside a write transaction), every write through this table
+   * empties it, and so does a wipe (the database generation). Records are never mutated.
+   */
+  private readonly hot = new Map<string, ObjectRecord>();
+  private hotBodyBytes = 0;
+  private hotGeneration = -1;
+
   constructor(private readonly db: Database) {}
+
+  private forgetHot(): void {
+    if (this.hot.size) this.hot.clear();
+    this.hotBodyBytes = 0;
+  }
+
+  private hotMap(): Map<string, ObjectRecord> {
+    if (this.hotGeneration !== this.db.generation) {
+      this.forgetHot();
+      this.hotGeneration = this.db.generation;
+    }
+    return this.hot;
+  }
+
+  private remember(cacheKey: string, record: ObjectRecord): void {
+    if (this.db.sqlite.inTransaction) return;
+    const bytes = record.inlineBytes?.length ?? 0;
+    if (this.hot.size >= HOT_MAX_ENTRIES || this.hotBodyBytes + bytes > HOT_MAX_BODY_BYTES) this.forgetHot();
+    this.hot.set(cacheKey, record);
+    this.hotBodyBytes += bytes;
+  }
 
   // --- reads -----------------------------------------------------------------------------------
 
@@ -92,9 +127,16 @@ export class ObjectTable {
    * `withBody`: also load an inline body (`record.inlineBytes`), as GET needs it: one row read.
    */
   current(bucket: Bucket, key: string, withBody = false): ObjectRecord | undefined {
+    const hot = this.hotMap();
+    const cacheKey = `${bucket.id}/${key}`;
+    const cached = hot.get(cacheKey);
+    if (cached && (!withBody || !cached.bodyInline || cached.inlineBytes)) return cached;
     const sql = withBody ? CURRENT_WITH_BODY : CURRENT;
     const r = this.db.prepare(sql).raw(true).get(bucket.id, key) as unknown[] | undefined;
-    return r ? recordOf(r) : undefined;
+    if (!r) return undefined;
+    const record = recordOf(r);
+    this.remember(cacheKey, record);
+    return record;
   }
 
   /** One version (`'null'` for the null version); `withBody` as for `current`. */
@@ -208,6 +250,7 @@ export class ObjectTable {
   }
 
   private write(bucket: Bucket, key: string, object: NewObject, deleteMarker: boolean, parts: readonly Omit<ObjectPart, 'index'>[]): WriteResult {
+    this.forgetHot();
     const garbage: string[] = [];
     const versioning: VersioningStatus | undefined = bucket.versioning;
     let versionId = NULL_VERSION;
@@ -242,6 +285,7 @@ export class ObjectTable {
    * Returns the blobs it held.
    */
   deleteVersion(record: ObjectRecord): string[] {
+    this.forgetHot();
     const garbage = this.removeRow(record);
     if (record.isLatest) {
       this.db
@@ -252,6 +296,7 @@ export class ObjectTable {
   }
 
   private removeRow(record: ObjectRecord): string[] {
+    this.forgetHot();
     const garbage = record.blobId ? [record.blobId] : [];
     if (record.partsCount !== undefined) for (const p of this.parts(record)) garbage.push(p.blobId);
     this.db.prepare('DELETE FROM s3_objects WHERE id = ?').run(record.id);
@@ -260,6 +305,7 @@ export class ObjectTable {
 
   /** Merges `patch` into one version's attributes (undefined values remove the attribute). */
   updateAttributes(record: ObjectRecord, patch: Partial<ObjectAttributes>): ObjectRecord {
+    this.forgetHot();
     const attributes: ObjectAttributes = { ...record.attributes, ...patch };
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete attributes[k as keyof ObjectAttributes];
     this.db.prepare('UPDATE s3_objects SET attributes = ? WHERE id = ?').run(JSON.stringify(attributes), record.id);
@@ -267,6 +313,7 @@ export class ObjectTable {
   }
 
   setStorageClass(record: ObjectRecord, storageClass: StorageClass): ObjectRecord {
+    this.forgetHot();
     this.db.prepare('UPDATE s3_objects SET storage_class = ? WHERE id = ?').run(storageClass, record.id);
     return { ...record, storageClass };
   }

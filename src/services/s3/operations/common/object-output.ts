@@ -4,11 +4,9 @@
  * encryption, storage class (omitted for STANDARD, as S3 does), tag count, Object Lock, restore
  * status, and the checksum when asked for with `x-amz-checksum-mode: ENABLED`.
  */
-import { encryptionOutput } from '../../domain/object-encryption.js';
-import { lockOutput } from '../../domain/object-retention.js';
 import { restoreHeader } from '../../domain/storage-class.js';
 import { visibleVersionId } from '../../domain/versions.js';
-import { checksumOutput, type StoredChecksum } from '../../domain/integrity.js';
+import type { StoredChecksum } from '../../domain/integrity.js';
 import type { HeadObjectOutput } from '../../generated/types.js';
 import type { Bucket } from '../../store/buckets.js';
 import type { ObjectRecord } from '../../store/object-records.js';
@@ -24,9 +22,16 @@ export interface ResponseOverrides {
 
 export type ObjectHeaders = Omit<HeadObjectOutput, 'ContentLength' | 'ContentRange'>;
 
+/**
+ * One object literal of a fixed shape (no spreads): GET and HEAD build it on every request, and
+ * a stable shape keeps that and the header writer's reads of it cheap.
+ */
 export function objectHeaders(record: ObjectRecord, bucket: Bucket, overrides: ResponseOverrides, checksum: StoredChecksum | undefined): ObjectHeaders {
   const a = record.attributes;
-  return {
+  const customerKey = a.customerKey;
+  const encryption = customerKey ? undefined : a.encryption;
+  const retention = a.retention;
+  const out: ObjectHeaders = {
     AcceptRanges: 'bytes',
     LastModified: record.lastModified,
     ETag: `"${record.etag}"`,
@@ -39,11 +44,19 @@ export function objectHeaders(record: ObjectRecord, bucket: Bucket, overrides: R
     Expires: overrides.ResponseExpires ? overrides.ResponseExpires.toUTCString() : a.Expires,
     WebsiteRedirectLocation: a.WebsiteRedirectLocation,
     Metadata: a.Metadata,
-    ...encryptionOutput(a),
+    ServerSideEncryption: encryption?.ServerSideEncryption,
+    SSEKMSKeyId: encryption?.SSEKMSKeyId,
+    BucketKeyEnabled: encryption?.BucketKeyEnabled,
+    SSECustomerAlgorithm: customerKey?.SSECustomerAlgorithm,
+    SSECustomerKeyMD5: customerKey?.SSECustomerKeyMD5,
     StorageClass: record.storageClass === 'STANDARD' ? undefined : record.storageClass,
     TagCount: a.tags?.length ? a.tags.length : undefined,
-    ...lockOutput(a),
+    ObjectLockMode: retention?.Mode,
+    ObjectLockRetainUntilDate: retention ? new Date(retention.RetainUntilDate) : undefined,
+    ObjectLockLegalHoldStatus: a.legalHold,
     Restore: restoreHeader(record),
-    ...checksumOutput(checksum),
+    ChecksumType: checksum?.type,
   };
+  if (checksum) out[`Checksum${checksum.algorithm}`] = checksum.value;
+  return out;
 }

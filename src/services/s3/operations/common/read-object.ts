@@ -110,13 +110,12 @@ function partTarget(ctx: Ctx, input: ReadRequest, bucket: Bucket, record: Object
  */
 export function readAnswer(ctx: Ctx, target: ReadTarget, overrides: ResponseOverrides): HeadObjectOutput {
   const { record, range } = target;
-  return {
-    ...objectHeaders(record, target.bucket, overrides, target.checksum),
-    Expiration: expirationHeader(ctx.store.configs.get<StoredLifecycle>(target.bucket, 'lifecycle'), record),
-    ContentLength: range ? range.end - range.start + 1 : target.contentRange ? 0 : record.size,
-    ContentRange: target.contentRange,
-    // A range (or one part of a multipart object) is answered 206 Partial Content.
-    StatusCode: target.contentRange ? 206 : undefined,
-    PartsCount: target.partsCount,
-  };
+  const answer: HeadObjectOutput = objectHeaders(record, target.bucket, overrides, target.checksum);
+  answer.Expiration = expirationHeader(ctx.store.configs.get<StoredLifecycle>(target.bucket, 'lifecycle'), record);
+  answer.ContentLength = range ? range.end - range.start + 1 : target.contentRange ? 0 : record.size;
+  answer.ContentRange = target.contentRange;
+  // A range (or one part of a multipart object) is answered 206 Partial Content.
+  answer.StatusCode = target.contentRange ? 206 : undefined;
+  answer.PartsCount = target.partsCount;
+  return answer;
 }

@@ -4,7 +4,7 @@
  * deletion.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html
  */
-import type { ObjectLockConfiguration, ObjectLockLegalHoldStatus, ObjectLockMode } from '../generated/types.js';
+import type { ObjectLockConfiguration, ObjectLockLegalHoldStatus } from '../generated/types.js';
 import type { ObjectAttributes, ObjectRecord } from '../store/object-records.js';
 import { defaultRetentionFor } from './bucket-object-lock.js';
 import { CoreErrors } from './errors-core.js';

@@ -110,10 +110,12 @@ export function matchRoute(model: ServiceModel, method: string, path: string, qu
   const keys = new Map<string, string>();
   for (const [k, v] of query) if (!keys.has(k)) keys.set(k, v);
   for (const route of candidates) {
+    // The query and header requirements first: they are cheaper than the path's regex, and most
+    // of a REST service's routes (S3's ?acl, ?tagging …) differ from each other only by them.
+    if (route.query.length && !route.query.every(([k, v]) => keys.has(k) && (v === undefined || keys.get(k) === v))) continue;
+    if (route.requiredHeaders.length && !route.requiredHeaders.every((h) => headers[h] !== undefined)) continue;
     const m = route.regex.exec(path);
     if (!m) continue;
-    if (!route.query.every(([k, v]) => keys.has(k) && (v === undefined || keys.get(k) === v))) continue;
-    if (!route.requiredHeaders.every((h) => headers[h] !== undefined)) continue;
     const labels: Record<string, string> = {};
     route.labels.forEach((l, i) => {
       labels[l.name] = decodePathComponent(m[i + 1]!);

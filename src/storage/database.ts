@@ -99,6 +99,21 @@ export class Database {
     });
   }
 
+  /** Transaction control as prepared statements: `exec` would parse the SQL again every time. */
+  private control?: Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback', Statement>;
+
+  private transactionControl(): NonNullable<Database['control']> {
+    this.control ??= {
+      begin: this.sqlite.prepare('BEGIN IMMEDIATE'),
+      savepoint: this.sqlite.prepare('SAVEPOINT nimbus_write'),
+      release: this.sqlite.prepare('RELEASE nimbus_write'),
+      rollbackTo: this.sqlite.prepare('ROLLBACK TO nimbus_write'),
+      commit: this.sqlite.prepare('COMMIT'),
+      rollback: this.sqlite.prepare('ROLLBACK'),
+    };
+    return this.control;
+  }
+
   private flush(): void {
     this.flushScheduled = false;
     const batch = this.queue;
@@ -106,25 +121,29 @@ export class Database {
     if (batch.length === 0) return;
     const outcomes: { ok: boolean; value: unknown }[] = [];
     const db = this.sqlite;
+    const tx = this.transactionControl();
+    // A lone write needs no savepoint: if it fails, rolling back the transaction undoes just it.
+    const alone = batch.length === 1;
     try {
-      db.exec('BEGIN IMMEDIATE');
+      tx.begin.run();
       for (const w of batch) {
-        db.exec('SAVEPOINT nimbus_write');
+        if (!alone) tx.savepoint.run();
         try {
           const value = w.fn();
-          db.exec('RELEASE nimbus_write');
+          if (!alone) tx.release.run();
           outcomes.push({ ok: true, value });
         } catch (e) {
-          db.exec('ROLLBACK TO nimbus_write');
-          db.exec('RELEASE nimbus_write');
+          if (alone) throw e;
+          tx.rollbackTo.run();
+          tx.release.run();
           outcomes.push({ ok: false, value: e });
         }
       }
-      db.exec('COMMIT');
+      tx.commit.run();
       this.commits++;
       this.writes += batch.length;
     } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      if (db.inTransaction) tx.rollback.run();
       for (const w of batch) w.reject(e);
       return;
     }

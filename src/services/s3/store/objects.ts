@@ -157,9 +157,13 @@ export class ObjectTable {
 
   parts(record: ObjectRecord): ObjectPart[] {
     if (record.partsCount === undefined) return [];
+    return this.partsOf(record.id);
+  }
+
+  private partsOf(objectId: number): ObjectPart[] {
     const rows = this.db
       .prepare('SELECT part_index, part_number, blob_id, size, etag, checksum_value FROM s3_object_parts WHERE object_id = ? ORDER BY part_index')
-      .all(record.id) as { part_index: number; part_number: number; blob_id: string; size: number; etag: string; checksum_value: string | null }[];
+      .all(objectId) as { part_index: number; part_number: number; blob_id: string; size: number; etag: string; checksum_value: string | null }[];
     return rows.map((r) => ({ index: r.part_index, partNumber: r.part_number, blobId: r.blob_id, size: r.size, etag: r.etag, checksum: r.checksum_value ?? undefined }));
   }
 
@@ -254,13 +258,25 @@ export class ObjectTable {
     const garbage: string[] = [];
     const versioning: VersioningStatus | undefined = bucket.versioning;
     let versionId = NULL_VERSION;
+    let latestRemoved = false;
     if (writesNewVersion(versioning)) {
       versionId = newVersionId();
     } else {
-      const previousNull = this.version(bucket, key, NULL_VERSION);
-      if (previousNull) garbage.push(...this.removeRow(previousNull));
+      // Only what replacing the null version needs (its blobs), not a whole record.
+      const previousNull = this.db
+        .prepare("SELECT id, blob_id, parts_count, is_latest FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = 'null'")
+        .raw(true)
+        .get(bucket.id, key) as [number, string | null, number | null, number] | undefined;
+      if (previousNull) {
+        const [id, blobId, partsCount, isLatest] = previousNull;
+        if (blobId) garbage.push(blobId);
+        if (partsCount !== null) for (const p of this.partsOf(id)) garbage.push(p.blobId);
+        this.db.prepare('DELETE FROM s3_objects WHERE id = ?').run(id);
+        latestRemoved = isLatest === 1;
+      }
     }
-    this.db.prepare('UPDATE s3_objects SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1').run(bucket.id, key);
+    // A key has at most one latest version: when that was the null version just removed, no other is.
+    if (!latestRemoved) this.db.prepare('UPDATE s3_objects SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1').run(bucket.id, key);
     const c = object.checksum;
     const row = this.db
       .prepare(

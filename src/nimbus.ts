@@ -39,12 +39,13 @@ export async function createNimbus(config: NimbusConfig, options: NimbusOptions 
     const gateway: Gateway = { config, registry, identity, storage, log, clock, startedAt: Date.now(), metrics: new Map(), inFlight: 0 };
     server = await listen(gateway, config.host, config.port);
     // Background work (S3's lifecycle sweep) starts once requests can be served.
-    const background = registry.all.flatMap((s) => s.definition?.start?.(s.store, { ...env, config }) ?? []);
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const listenAddress = `${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.port}`;
+    const background = registry.all.flatMap((s) => s.definition?.start?.(s.store, { ...env, config, listenAddress }) ?? []);
     return {
       config,
       gateway,
-      endpoint: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.port}`,
+      endpoint: `http://${listenAddress}`,
       port: server.port,
       async close() {
         for (const work of background) await work.stop();

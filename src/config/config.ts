@@ -28,6 +28,8 @@ export interface NimbusConfig {
   rootSecretAccessKey: string;
   /** Seconds between S3 lifecycle sweeps (expirations, transitions, aborted uploads); 0 turns the sweep off. */
   s3LifecycleInterval: number;
+  /** Seconds between DynamoDB sweeps (TTL expiry, 24-hour stream trim); 0 turns them off. */
+  dynamodbSweepInterval: number;
 }
 
 export type IamMode = 'enforce' | 'audit' | 'off';
@@ -45,6 +47,7 @@ export const DEFAULTS: NimbusConfig = {
   rootAccessKeyId: 'test',
   rootSecretAccessKey: 'test',
   s3LifecycleInterval: 60,
+  dynamodbSweepInterval: 30,
 };
 
 export class ConfigError extends Error {}
@@ -64,6 +67,7 @@ const ENV: Record<keyof NimbusConfig, string> = {
   rootAccessKeyId: 'NIMBUS_ROOT_ACCESS_KEY_ID',
   rootSecretAccessKey: 'NIMBUS_ROOT_SECRET_ACCESS_KEY',
   s3LifecycleInterval: 'NIMBUS_S3_LIFECYCLE_INTERVAL',
+  dynamodbSweepInterval: 'NIMBUS_DYNAMODB_SWEEP_INTERVAL',
 };
 
 export function envVarFor(key: keyof NimbusConfig): string {
@@ -96,10 +100,8 @@ export function resolveConfig(flags: Raw = {}, env: NodeJS.ProcessEnv = {}): Nim
   if (!/^[\w]{1,128}$/.test(rootAccessKeyId)) throw new ConfigError(`root access key id must be 1-128 letters, digits or _, got ${rootAccessKeyId}`);
   const rootSecretAccessKey = String(pick('rootSecretAccessKey') ?? DEFAULTS.rootSecretAccessKey);
   if (!rootSecretAccessKey) throw new ConfigError('root secret access key must not be empty');
-  const s3LifecycleInterval = Number(pick('s3LifecycleInterval') ?? DEFAULTS.s3LifecycleInterval);
-  if (!Number.isFinite(s3LifecycleInterval) || s3LifecycleInterval < 0) {
-    throw new ConfigError(`S3 lifecycle interval must be a number of seconds (0 turns the sweep off), got ${JSON.stringify(pick('s3LifecycleInterval'))}`);
-  }
+  const s3LifecycleInterval = seconds(pick('s3LifecycleInterval'), DEFAULTS.s3LifecycleInterval, 'S3 lifecycle interval');
+  const dynamodbSweepInterval = seconds(pick('dynamodbSweepInterval'), DEFAULTS.dynamodbSweepInterval, 'DynamoDB sweep interval');
   return {
     port,
     host: String(pick('host') ?? DEFAULTS.host),
@@ -113,5 +115,13 @@ export function resolveConfig(flags: Raw = {}, env: NodeJS.ProcessEnv = {}): Nim
     rootAccessKeyId,
     rootSecretAccessKey,
     s3LifecycleInterval,
+    dynamodbSweepInterval,
   };
+}
+
+/** An interval in seconds for a background sweep; 0 turns the sweep off. */
+function seconds(raw: string | boolean | number | undefined, fallback: number, what: string): number {
+  const n = Number(raw ?? fallback);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${what} must be a number of seconds (0 turns the sweep off), got ${JSON.stringify(raw)}`);
+  return n;
 }

@@ -276,7 +276,7 @@ function validate(call: Deserialized): void {
   const style = call.runtime.validation;
   const shape = call.operation.input;
   if (style.kind === 'coral') {
-    const violations = validateInput(shape, call.input, { enums: style.enums });
+    const violations = validateInput(shape, call.input, { enums: style.enums, quoteNumbers: style.quoteNumbers });
     if (violations.length) throw new ServiceError(style.code, validationMessage(violations));
   } else if (style.kind === 'ec2') {
     const missing = missingRequired(shape, call.input)[0];

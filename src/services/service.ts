@@ -134,6 +134,8 @@ export interface ServiceEnvironment {
 /** What a service's background work gets when Nimbus starts serving: the environment and the configuration. */
 export interface BackgroundEnvironment extends ServiceEnvironment {
   readonly config: NimbusConfig;
+  /** `host:port` the server is bound to (the real port, also under `--port 0`). */
+  readonly listenAddress: string;
 }
 
 /** Work a service runs in the background while Nimbus serves (S3's lifecycle sweep). */
@@ -157,7 +159,7 @@ export type Handlers<Ops extends OperationTable<Ops>, S> = {
  * - `none`: the service's handlers check everything themselves (S3).
  */
 export type ValidationStyle =
-  | { kind: 'coral'; code: string; enums: boolean }
+  | { kind: 'coral'; code: string; enums: boolean; quoteNumbers?: boolean }
   | { kind: 'ec2' }
   | { kind: 'none' };
 

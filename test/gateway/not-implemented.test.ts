@@ -4,7 +4,7 @@
  * family is checked with its official SDK v3 client, which must parse the error.
  */
 import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListGlobalTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
@@ -30,7 +30,7 @@ async function notImplemented(send: () => Promise<unknown>, operation: string, s
 describe('operations without a handler', () => {
   it('json 1.0 (DynamoDB)', async () => {
     const c = new DynamoDBClient(nimbus.clientConfig());
-    await notImplemented(() => c.send(new ListTablesCommand({})), 'ListTables', 'DynamoDB');
+    await notImplemented(() => c.send(new ListGlobalTablesCommand({})), 'ListGlobalTables', 'DynamoDB');
   });
 
   it('json 1.0 query-compatible (SQS)', async () => {

@@ -20,6 +20,8 @@ export interface Violation {
 export interface ValidateOptions {
   /** Whether enum values are checked (most JSON and query services do; EC2 and S3 do not). */
   enums: boolean;
+  /** Whether numbers are shown quoted (`Value '0' at …`), as DynamoDB's validator shows them. */
+  quoteNumbers?: boolean;
 }
 
 const patterns = new WeakMap<Shape, RegExp | null>();
@@ -106,8 +108,9 @@ function check(shape: Shape, v: unknown, parent: LazyPath | undefined, segment: 
     if (shape.max !== undefined && len > shape.max) report(out, parent, segment, v, hidden, `Member must have length less than or equal to ${shape.max}`);
   }
   if ((INTEGER_TYPES.has(shape.type) || FLOAT_TYPES.has(shape.type)) && typeof v === 'number') {
-    if (shape.min !== undefined && v < shape.min) report(out, parent, segment, v, hidden, `Member must have value greater than or equal to ${shape.min}`);
-    if (shape.max !== undefined && v > shape.max) report(out, parent, segment, v, hidden, `Member must have value less than or equal to ${shape.max}`);
+    const shown = opts.quoteNumbers ? String(v) : v;
+    if (shape.min !== undefined && v < shape.min) report(out, parent, segment, shown, hidden, `Member must have value greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && v > shape.max) report(out, parent, segment, shown, hidden, `Member must have value less than or equal to ${shape.max}`);
   }
   if (shape.type === 'string' && typeof v === 'string') {
     if (shape.pattern) {

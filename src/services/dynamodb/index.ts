@@ -1,0 +1,49 @@
+/**
+ * Amazon DynamoDB (json 1.0). The control plane is in operations/ (one file per operation, or per
+ * small family), pure table rules in domain/table-*.ts, storage in store/ (its index.ts documents
+ * the API the item operations and the Streams API build on). See README.md for what works and how
+ * it differs from AWS.
+ */
+import { defineService } from '../service.js';
+import { authorization } from './authorization.js';
+import type { Operations } from './generated/operations.js';
+import { describeContinuousBackups, updateContinuousBackups } from './operations/continuous-backups.js';
+import { createTable } from './operations/create-table.js';
+import { deleteTable } from './operations/delete-table.js';
+import { describeEndpoints } from './operations/describe-endpoints.js';
+import { describeLimits } from './operations/describe-limits.js';
+import { describeTable } from './operations/describe-table.js';
+import { describeTimeToLive } from './operations/describe-time-to-live.js';
+import { listTables } from './operations/list-tables.js';
+import { listTagsOfResource, tagResource, untagResource } from './operations/tagging.js';
+import { updateTable } from './operations/update-table.js';
+import { updateTimeToLive } from './operations/update-time-to-live.js';
+import { startSweeps } from './store/background.js';
+import { createStore, migrations, type DynamoStore } from './store/index.js';
+
+export const dynamodb = defineService<Operations, DynamoStore>({
+  model: 'dynamodb',
+  migrations,
+  createStore,
+  authorization,
+  // DynamoDB's validator quotes numbers: "Value '0' at 'provisionedThroughput.readCapacityUnits' …".
+  validation: { kind: 'coral', code: 'ValidationException', enums: true, quoteNumbers: true },
+  handlers: {
+    CreateTable: createTable,
+    DescribeTable: describeTable,
+    UpdateTable: updateTable,
+    DeleteTable: deleteTable,
+    ListTables: listTables,
+    TagResource: tagResource,
+    UntagResource: untagResource,
+    ListTagsOfResource: listTagsOfResource,
+    UpdateTimeToLive: updateTimeToLive,
+    DescribeTimeToLive: describeTimeToLive,
+    DescribeContinuousBackups: describeContinuousBackups,
+    UpdateContinuousBackups: updateContinuousBackups,
+    DescribeLimits: describeLimits,
+    DescribeEndpoints: describeEndpoints,
+  },
+  // TTL expirations and stream retention, at the time of Nimbus's clock: store/background.ts.
+  start: startSweeps,
+});

@@ -1,0 +1,39 @@
+/**
+ * Runs the DynamoDB sweeps (TTL expirations, stream retention: sweeps.ts) periodically at the time
+ * of Nimbus's clock, so a test that moves the clock sees items expire at the next sweep. Runs never
+ * overlap; stop() waits for the one in progress. The timer does not keep the process alive.
+ *
+ * The interval is `dynamodbSweepInterval` seconds (NIMBUS_DYNAMODB_SWEEP_INTERVAL, default 30;
+ * 0 turns the sweeps off). AWS deletes expired items "within a few days"; Nimbus is prompter.
+ */
+import type { BackgroundEnvironment, BackgroundWork } from '../../service.js';
+import type { DynamoStore } from './index.js';
+import { sweep } from './sweeps.js';
+
+export function startSweeps(store: DynamoStore, env: BackgroundEnvironment): BackgroundWork | undefined {
+  const seconds = env.config.dynamodbSweepInterval;
+  store.endpointAddress = env.listenAddress;
+  if (!(seconds > 0)) return undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const run = (): void => {
+    if (running || stopped) return;
+    running = sweep(store, env.clock.now().getTime())
+      .then((report) => {
+        if (report.expiredItems) env.log.info(`dynamodb: ${report.expiredItems} expired item(s) deleted by TTL`);
+      })
+      .catch((e: unknown) => env.log.error('dynamodb: sweep failed', e))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(run, seconds * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

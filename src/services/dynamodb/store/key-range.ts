@@ -1,0 +1,97 @@
+/**
+ * Reads one contiguous key range of a B-tree (items of a partition, entries of an index
+ * partition, a Scan segment) in order, lazily, page by page. Each page is one indexed range
+ * query that resumes strictly after the last row of the previous page, so a read costs
+ * O(log n + rows read) whatever the table's size, and no statement stays open between pages
+ * (better-sqlite3 cannot write while a statement iterates, and a caller may await in between).
+ *
+ * A range is described by ordered key columns and optional lower/upper limits. A limit is either
+ * on the first column alone (a sort key condition: `irk >= ?`) or a position on every column
+ * (resume after a row, or after an ExclusiveStartKey: `(irk, hk, rk) > (?, ?, ?)`), which SQLite
+ * turns into an index seek.
+ */
+import type { Database } from '../../../storage/index.js';
+
+export type Limit =
+  | { kind: 'value'; value: Buffer | number; inclusive: boolean }
+  | { kind: 'position'; values: (Buffer | number)[] };
+
+export interface KeyRange {
+  /** `SELECT <cols as c0, c1 …>, body FROM … WHERE <fixed conditions>` with named parameters. */
+  select: string;
+  params: Record<string, unknown>;
+  /** The ordered key columns, as SQL expressions. */
+  cols: string[];
+  lower?: Limit;
+  upper?: Limit;
+  forward: boolean;
+}
+
+export interface RangeRow {
+  /** The key columns of the row (c0, c1 …). */
+  key: (Buffer | number)[];
+  body: Buffer;
+}
+
+function compareKeyPart(a: Buffer | number, b: Buffer | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return Buffer.compare(a as Buffer, b as Buffer);
+}
+
+/**
+ * Combines a position limit with a value limit on the first column: keeps the tighter. A position
+ * P is tighter than a lower `c0 >= a` when P[0] ≥ a, and than `c0 > a` when P[0] > a (an equal
+ * first column still admits rows the strict bound excludes); mirrored for upper limits.
+ */
+export function tighter(bound: Limit | undefined, position: Limit | undefined, lower: boolean): Limit | undefined {
+  if (!position || position.kind !== 'position') return bound ?? position;
+  if (!bound || bound.kind === 'position') return position;
+  const c = compareKeyPart(position.values[0]!, bound.value) * (lower ? 1 : -1);
+  return c > 0 || (c === 0 && bound.inclusive) ? position : bound;
+}
+
+function condition(cols: string[], limit: Limit, lower: boolean, n: string, params: Record<string, unknown>): string {
+  if (limit.kind === 'value') {
+    params[n] = limit.value;
+    return `${cols[0]} ${lower ? '>' : '<'}${limit.inclusive ? '=' : ''} @${n}`;
+  }
+  const names = limit.values.map((v, i) => {
+    params[`${n}${i}`] = v;
+    return `@${n}${i}`;
+  });
+  const op = lower ? '>' : '<';
+  return cols.length === 1 ? `${cols[0]} ${op} ${names[0]}` : `(${cols.join(', ')}) ${op} (${names.join(', ')})`;
+}
+
+const FIRST_PAGE = 32;
+const MAX_PAGE = 1000;
+
+/** Rows of the range in order; at most `limit` when given. Pages grow from 32 to 1000 rows. */
+export function* readRange(db: Database, range: KeyRange, limit = Infinity): Generator<RangeRow> {
+  let lower = range.lower;
+  let upper = range.upper;
+  let page = FIRST_PAGE;
+  let remaining = limit;
+  const order = range.cols.map((c) => `${c}${range.forward ? '' : ' DESC'}`).join(', ');
+  while (remaining > 0) {
+    const params: Record<string, unknown> = { ...range.params };
+    let sql = range.select;
+    if (lower) sql += ` AND ${condition(range.cols, lower, true, 'lo', params)}`;
+    if (upper) sql += ` AND ${condition(range.cols, upper, false, 'hi', params)}`;
+    const take = Math.min(page, remaining);
+    params.take = take;
+    sql += ` ORDER BY ${order} LIMIT @take`;
+    const rows = db.prepare(sql).all(params) as Record<string, Buffer | number>[];
+    for (const r of rows) {
+      const key = range.cols.map((_, i) => r[`c${i}`]!);
+      yield { key, body: r.body as Buffer };
+    }
+    if (rows.length < take) return;
+    remaining -= rows.length;
+    const last = rows[rows.length - 1]!;
+    const resume: Limit = { kind: 'position', values: range.cols.map((_, i) => last[`c${i}`]!) };
+    if (range.forward) lower = resume;
+    else upper = resume;
+    page = Math.min(page * 4, MAX_PAGE);
+  }
+}

@@ -20,7 +20,7 @@ const VALUE_EXPRESSIONS: Record<string, readonly string[]> = {
   DeleteItem: ['ConditionExpression'],
   ConditionCheck: ['ConditionExpression'],
   UpdateItem: ['UpdateExpression', 'ConditionExpression'],
-  Query: ['KeyConditionExpression', 'FilterExpression'],
+  Query: ['FilterExpression', 'KeyConditionExpression'],
   Scan: ['FilterExpression'],
 };
 

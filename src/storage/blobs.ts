@@ -6,7 +6,7 @@
  * `sweep()` at start-up. `--ephemeral` keeps blobs in memory instead.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fsp, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, fdatasync, promises as fsp, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -46,6 +46,31 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
+/**
+ * While a large blob arrives, its bytes are flushed to disk every so often (fdatasync on the
+ * thread pool, never awaited, one at a time), so the disk writes alongside the network instead of
+ * after it and the final fsync only waits for the tail. Without it a big upload is received and
+ * then written out, one after the other.
+ */
+const FLUSH_EVERY = 16 * 1024 * 1024;
+
+function flushAsItArrives(source: Readable, out: WriteStream): void {
+  let unflushed = 0;
+  let flushing = false;
+  let fd: number | undefined;
+  out.once('open', (opened: number) => (fd = opened));
+  source.on('data', (chunk: Buffer) => {
+    unflushed += chunk.length;
+    if (unflushed < FLUSH_EVERY || flushing || fd === undefined || out.closed) return;
+    unflushed = 0;
+    flushing = true;
+    // An error here (the stream closed meanwhile) is harmless: the final fsync decides.
+    fdatasync(fd, () => {
+      flushing = false;
+    });
+  });
+}
+
 export class FileBlobStore implements BlobStore {
   private readonly tmp: string;
 
@@ -65,6 +90,7 @@ export class FileBlobStore implements BlobStore {
     // Up to 1 MiB queued: while one write is on the thread pool the next chunks gather, and go out
     // together (writev), instead of one thread-pool round trip per 64 KiB socket read.
     const out = createWriteStream(tmpPath, { flags: 'wx', highWaterMark: 1024 * 1024 });
+    flushAsItArrives(source, out);
     try {
       await pipeline(source, out);
       await fsyncPath(tmpPath);

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { iamPhase, printIamSummary, type IamComparison } from './iam.js';
 import { printS3Summary, s3Phase, type S3Figures } from './s3.js';
+import { dynamodbPhase, printDynamoDbSummary, type DynamoDbFigures } from './dynamodb.js';
 import { ROOT, rssMb, startServer, type RunningServer, type ServerKind } from './processes.js';
 import { summarizeProfile } from './profile.js';
 import { TARGETS, compare, comparisonTable, median, phaseLine, round, table, type PhaseResult } from './report.js';
@@ -31,6 +32,7 @@ const USAGE = `npm run bench -- [--quick] [--duration <s>] [--only <phases>] [--
                    startup, load, ssm, sts, GetParameter, GetCallerIdentity, autocannon, sdk, c1, c16,
                    iam (enforcement on vs off, as an IAM user with a 10-statement policy),
                    s3 (1 KiB PutObject/GetObject CPU, large-object PUT/GET rates, upload RSS, listing)
+                   dynamodb (GetItem/PutItem/Query CPU, BatchWriteItem load, Query p50 on a 1M-item table)
                    e.g. --only startup   --only sts+autocannon   --only ssm,c16
                    (the bare baseline runs wherever a selected Nimbus phase needs it)
   --profile        run the load Nimbus under node --cpu-prof and print where it spends CPU
@@ -155,7 +157,8 @@ async function main(): Promise<void> {
   });
   const iamSelected = selected(opts, ['iam']);
   const s3Selected = selected(opts, ['s3']);
-  if (!selected(opts, ['startup']) && !iamSelected && !s3Selected && !plan.some((p) => p.any)) usageError('--only selects nothing');
+  const dynamodbSelected = selected(opts, ['dynamodb']);
+  if (!selected(opts, ['startup']) && !iamSelected && !s3Selected && !dynamodbSelected && !plan.some((p) => p.any)) usageError('--only selects nothing');
   const phases: PhaseResult[] = [];
   const setups: Record<string, string> = {};
   let rssAfterLoadMb: number | undefined;
@@ -210,6 +213,10 @@ async function main(): Promise<void> {
   let s3: { phases: PhaseResult[]; figures: S3Figures } | undefined;
   if (s3Selected && !opts.profile) s3 = await s3Phase(opts, CONNECTIONS);
 
+  // DynamoDB (its own Nimbus, with durable storage).
+  let dynamodb: { phases: PhaseResult[]; figures: DynamoDbFigures } | undefined;
+  if (dynamodbSelected && !opts.profile) dynamodb = await dynamodbPhase(opts, CONNECTIONS);
+
   // Summary.
   console.log('\n══ Summary (ratios are Nimbus ÷ bare node:http, same run) ══');
   const summary: Record<string, unknown> = {};
@@ -220,6 +227,10 @@ async function main(): Promise<void> {
   if (s3) {
     printS3Summary(s3.figures);
     summary.s3 = s3;
+  }
+  if (dynamodb) {
+    printDynamoDbSummary(dynamodb.figures);
+    summary.dynamodb = dynamodb;
   }
   if (startupResult) {
     const { nimbus, bare } = startupResult;

@@ -14,7 +14,17 @@ import { describeEndpoints } from './operations/describe-endpoints.js';
 import { describeLimits } from './operations/describe-limits.js';
 import { describeTable } from './operations/describe-table.js';
 import { describeTimeToLive } from './operations/describe-time-to-live.js';
+import { batchGetItem } from './operations/items/batch-get-item.js';
+import { batchWriteItem } from './operations/items/batch-write-item.js';
+import { deleteItem } from './operations/items/delete-item.js';
+import { getItem } from './operations/items/get-item.js';
+import { putItem } from './operations/items/put-item.js';
+import { transactGetItems } from './operations/items/transact-get-items.js';
+import { transactWriteItems } from './operations/items/transact-write-items.js';
+import { updateItem } from './operations/items/update-item.js';
 import { listTables } from './operations/list-tables.js';
+import { query } from './operations/reads/query.js';
+import { scan } from './operations/reads/scan.js';
 import { listTagsOfResource, tagResource, untagResource } from './operations/tagging.js';
 import { updateTable } from './operations/update-table.js';
 import { updateTimeToLive } from './operations/update-time-to-live.js';
@@ -43,6 +53,18 @@ export const dynamodb = defineService<Operations, DynamoStore>({
     UpdateContinuousBackups: updateContinuousBackups,
     DescribeLimits: describeLimits,
     DescribeEndpoints: describeEndpoints,
+    // Items: operations/items/ (one file per operation; rules in domain/item-*.ts).
+    PutItem: putItem,
+    GetItem: getItem,
+    UpdateItem: updateItem,
+    DeleteItem: deleteItem,
+    BatchWriteItem: batchWriteItem,
+    BatchGetItem: batchGetItem,
+    TransactWriteItems: transactWriteItems,
+    TransactGetItems: transactGetItems,
+    // Query and Scan: operations/reads/ (paging, Select and start key rules in domain/read-*.ts).
+    Query: query,
+    Scan: scan,
   },
   // TTL expirations and stream retention, at the time of Nimbus's clock: store/background.ts.
   start: startSweeps,

@@ -1,0 +1,46 @@
+/**
+ * Shared by the item operations: finding the table (the data plane words a missing table
+ * "Requested resource not found", without the control plane's ": Table: x not found"), and
+ * running one conditional write atomically.
+ */
+import { ConditionalCheckFailedException, ResourceNotFoundException } from '../../generated/errors.js';
+import { CONDITIONAL_CHECK_FAILED } from '../../domain/item-rules.js';
+import { decideWrite, type WriteStep } from '../../domain/item-writes.js';
+import type { TableRecord } from '../../domain/table-model.js';
+import type { Item } from '../../domain/types.js';
+import { findTable, type Ctx } from '../table-lookup.js';
+
+export function requireItemTable(ctx: Ctx, nameOrArn: string): TableRecord {
+  const table = findTable(ctx, nameOrArn);
+  if (!table) throw new ResourceNotFoundException('Requested resource not found');
+  return table;
+}
+
+export function conditionalCheckFailed(returnOnFailure: string | undefined, current: Item | undefined): ConditionalCheckFailedException {
+  return new ConditionalCheckFailedException(CONDITIONAL_CHECK_FAILED, returnOnFailure === 'ALL_OLD' && current ? { Item: current } : undefined);
+}
+
+export interface WriteDone {
+  before: Item | undefined;
+  after: Item | undefined;
+}
+
+/**
+ * Reads the item, checks the condition, and writes the outcome — all inside one store.write, so
+ * concurrent conditional writes of one item serialize and none is lost. A failed condition
+ * writes nothing and throws ConditionalCheckFailedException (with the item for
+ * ReturnValuesOnConditionCheckFailure ALL_OLD) after the write returns.
+ */
+export async function writeOneItem(ctx: Ctx, table: TableRecord, step: WriteStep, returnOnFailure: string | undefined): Promise<WriteDone> {
+  const store = ctx.store;
+  const done = await store.write(() => {
+    const current = store.get(table, step.key);
+    const outcome = decideWrite(table, step, current);
+    if (!outcome.ok) return { failed: true as const, current };
+    if (outcome.next) store.put(table, outcome.next, { previous: current ?? null });
+    else if (current) store.delete(table, step.key, { previous: current });
+    return { failed: false as const, current, next: outcome.next };
+  });
+  if (done.failed) throw conditionalCheckFailed(returnOnFailure, done.current);
+  return { before: done.current, after: done.next };
+}

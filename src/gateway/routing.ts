@@ -73,7 +73,10 @@ function fromHost(host: string, registry: ServiceRegistry): ServiceRoute | undef
     // The plain `s3` label tells nothing more than the service; only other labels are kept.
     return route(s3, region && REGION.test(region) ? region : undefined, s3At > 0 ? labels.slice(0, s3At).join('.') : undefined, label === 's3' ? undefined : label);
   }
-  const [first, second] = labels;
+  const [first, second, third] = labels;
+  // Endpoint prefixes with a dot of their own: `streams.dynamodb.<region>`.
+  const dotted = second ? registry.endpoint(`${first}.${second}`) : undefined;
+  if (dotted) return route(dotted, third && REGION.test(third) ? third : undefined);
   const runtime = registry.endpoint(first!);
   if (!runtime) return undefined;
   return route(runtime, second && REGION.test(second) ? second : undefined);

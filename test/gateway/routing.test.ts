@@ -28,8 +28,8 @@ describe('service routing', () => {
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDBStreams_20120810.ListStreams', authorization: sigV4Header('dynamodb') },
       body: '{}',
     });
-    expect(r.status).toBe(501);
-    expect(JSON.parse(r.body)).toMatchObject({ __type: 'NotImplemented', message: 'The operation ListStreams of DynamoDB Streams is not implemented by Nimbus yet.' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ Streams: [] });
   });
 
   it('uses X-Amz-Target (an unsigned request gets the JSON MissingAuthenticationTokenException)', async () => {
@@ -40,6 +40,16 @@ describe('service routing', () => {
     });
     expect(r.status).toBe(403);
     expect(r.headers['content-type']).toBe('application/x-amz-json-1.0');
+    expect(JSON.parse(r.body)).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+  });
+
+  it('uses a dotted endpoint prefix in the Host (streams.dynamodb.<region>.localhost)', async () => {
+    const r = await raw(nimbus.current.endpoint, {
+      method: 'POST',
+      headers: { host: 'streams.dynamodb.us-east-1.localhost', 'content-type': 'application/x-amz-json-1.0' },
+      body: '{}',
+    });
+    expect(r.status).toBe(403);
     expect(JSON.parse(r.body)).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
   });
 

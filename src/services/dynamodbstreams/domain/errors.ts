@@ -21,14 +21,14 @@ export function streamNotFound(streamArn: string): ResourceNotFoundException {
   return new ResourceNotFoundException(`Requested resource not found: Stream: ${streamArn} not found`);
 }
 
-/** AWS's message for a ShardId the stream does not have (as AWS's own Streams Kinesis adapter tests show it). */
+/** AWS's message for a ShardId the stream does not have, as stream consumers' tests reproduce it. */
 export function shardNotFound(): ResourceNotFoundException {
   return new ResourceNotFoundException('Requested resource not found: Shard does not exist');
 }
 
 /**
- * AWS's message for a StreamArn (or ExclusiveStartStreamArn) that is not a stream ARN at all (the
- * AWS SDK for JavaScript's integration test against AWS matches it).
+ * AWS's message for a StreamArn that is not a stream ARN at all (the AWS SDK for JavaScript's
+ * integration test against AWS matches it). Nimbus answers it for a bad ExclusiveStartStreamArn too.
  */
 export function invalidStreamArn(): ServiceError {
   return validationError('Invalid StreamArn');

@@ -46,7 +46,7 @@ describe('service routing', () => {
   it('uses a dotted endpoint prefix in the Host (streams.dynamodb.<region>.localhost)', async () => {
     const r = await raw(nimbus.current.endpoint, {
       method: 'POST',
-      headers: { host: 'streams.dynamodb.us-east-1.localhost', 'content-type': 'application/x-amz-json-1.0' },
+      headers: { host: 'streams.dynamodb.us-east-1.localhost', 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDBStreams_20120810.ListStreams' },
       body: '{}',
     });
     expect(r.status).toBe(403);

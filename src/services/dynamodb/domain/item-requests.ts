@@ -25,13 +25,26 @@ export interface CompiledItemRequest {
 
 export type ItemRequestInput = ExpressionInput & LegacyInput & ParameterFamilies;
 
+const EXPRESSION_MEMBERS = [
+  'ConditionExpression',
+  'ProjectionExpression',
+  'UpdateExpression',
+  'ExpressionAttributeNames',
+  'ExpressionAttributeValues',
+] as const satisfies readonly (keyof ItemRequestInput)[];
+const LEGACY_MEMBERS = ['Expected', 'ConditionalOperator', 'AttributesToGet', 'AttributeUpdates'] as const satisfies readonly (keyof ItemRequestInput)[];
+
 export { checkExpressionMixing };
 
 /** Expressions and legacy members of a request that passed checkExpressionMixing. */
 export function compileItemRequest(input: ItemRequestInput, operation: ItemOperation): CompiledItemRequest {
-  const expressions = compileRequestExpressions(input, { operation });
-  const legacy = compileLegacyParameters(input, { operation });
   const out: CompiledItemRequest = { legacyUpdate: false };
+  // Most requests (a plain GetItem or PutItem) carry neither family: nothing to compile.
+  const hasExpressions = EXPRESSION_MEMBERS.some((m) => input[m] !== undefined && input[m] !== null);
+  const hasLegacy = LEGACY_MEMBERS.some((m) => input[m] !== undefined && input[m] !== null);
+  if (!hasExpressions && !hasLegacy) return out;
+  const expressions = hasExpressions ? compileRequestExpressions(input, { operation }) : {};
+  const legacy = hasLegacy ? compileLegacyParameters(input, { operation }) : {};
   const condition = expressions.condition ?? legacy.condition;
   if (condition) out.condition = condition;
   if (expressions.update) out.update = expressions.update;

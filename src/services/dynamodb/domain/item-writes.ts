@@ -7,7 +7,9 @@
  * - put: the item replaces whatever is there.
  * - update: the UpdateExpression (or AttributeUpdates) applied to the item, or to just the key
  *   when there is none (UpdateItem creates the item: an "upsert"); the finished item is checked
- *   (index key types, 400 KB). An update without actions still creates the key-only item.
+ *   (index key types, 400 KB). An update without actions still creates the key-only item, but
+ *   one that only removes (REMOVE, DELETE from a set) does not create a missing item — as
+ *   DynamoDB answers (ScyllaDB issue 5862, tested against DynamoDB).
  * - delete: the item goes (nothing happens when there is none).
  * - check: nothing is written (TransactWriteItems' ConditionCheck).
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html
@@ -49,6 +51,9 @@ export function decideWrite(table: TableShape, step: WriteStep, current: Item | 
     case 'check':
       return { ok: true, next: current, unchanged: true };
     case 'update': {
+      if (!current && action.update && action.update.actions.every((a) => a.action === 'REMOVE' || a.action === 'DELETE')) {
+        return { ok: true, next: undefined, unchanged: true };
+      }
       let next: Item;
       if (!action.update) next = current ?? { ...step.key };
       else if (action.legacy) next = applyAttributeUpdates(action.update, current, step.key);

@@ -15,9 +15,11 @@ import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
 import { jsonFlavor, mismatch } from './document.js';
 import { FLOAT_TYPES, INTEGER_TYPES, floatToWire, setOwn, specialFloat, toBuffer } from './scalars.js';
 import { formatTimestamp, type TimestampFormat } from './timestamp.js';
+import { PreEncodedJson, hasPlaceholders, placeholderFor, resetPlaceholders, splice } from './pre-encoded-json.js';
 
 export type JsonReader = (doc: unknown, path?: string) => Record<string, unknown>;
-export type JsonWriter = (value: Record<string, unknown>) => string;
+/** Text, or bytes when the value held pre-encoded parts (pre-encoded-json.ts). */
+export type JsonWriter = (value: Record<string, unknown>) => string | Buffer;
 
 /** Which members a root structure covers: all, or those a REST request/response body carries. */
 export type MemberFilter = 'all' | 'request-body' | 'response-body';
@@ -45,6 +47,8 @@ const helpers = {
   epoch: (x: unknown) => toDate(x).getTime() / 1000,
   time: (x: unknown, format: TimestampFormat) => formatTimestamp(toDate(x), format),
   b64: (x: unknown) => toBuffer(x).toString('base64'),
+  Pre: PreEncodedJson,
+  pre: placeholderFor,
 };
 
 function toDate(v: unknown): Date {
@@ -180,9 +184,11 @@ class Generator {
   }
 
   private writerBody(shape: Shape, filter: MemberFilter): string {
+    // A container value may come already encoded (pre-encoded-json.ts).
+    const pre = 'if (v instanceof h.Pre) return h.pre(v);';
     switch (shape.type) {
       case 'structure': {
-        const lines = ['const o = {};', 'let x;'];
+        const lines = [pre, 'const o = {};', 'let x;'];
         for (const m of this.members(shape, filter)) {
           lines.push(`x = v[${q(m.name)}];`, `if (x !== undefined && x !== null) o[${q(wireName(m))}] = ${this.write(m.shape, m)};`);
         }
@@ -192,6 +198,7 @@ class Generator {
       case 'list': {
         const item = shape.member!;
         return [
+          pre,
           'const o = new Array(v.length);',
           'for (let i = 0; i < v.length; i++) {',
           '  const x = v[i];',
@@ -203,6 +210,7 @@ class Generator {
       default: {
         const value = shape.value!;
         return [
+          pre,
           'const o = {};',
           'for (const k of Object.keys(v)) {',
           '  const x = v[k];',
@@ -246,7 +254,16 @@ export function jsonWriter(shape: Shape, filter: MemberFilter = 'all'): JsonWrit
   if (!writer) {
     const g = new Generator('write');
     const build = g.link<(v: Record<string, unknown>) => unknown>(g.fn(shape, filter));
-    writer = (value) => JSON.stringify(build(value));
+    writer = (value) => {
+      let text: string;
+      try {
+        text = JSON.stringify(build(value));
+      } catch (e) {
+        resetPlaceholders();
+        throw e;
+      }
+      return hasPlaceholders() ? splice(text) : text;
+    };
     byFilter.set(filter, writer);
   }
   return writer;

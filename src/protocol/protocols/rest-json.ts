@@ -31,7 +31,7 @@ export const jsonBodyCodec: RestBodyCodec = {
     return jsonReader(shape, 'request-body')(parseJsonBody(body));
   },
   writeMembers(shape, value) {
-    return jsonWriter(shape, 'response-body')(value);
+    return text(jsonWriter(shape, 'response-body')(value));
   },
   readPayload(member: Member, body) {
     let doc: unknown;
@@ -44,7 +44,7 @@ export const jsonBodyCodec: RestBodyCodec = {
   },
   writePayload(member, value) {
     return member.shape.type === 'structure' && !member.shape.document
-      ? jsonWriter(member.shape)(value as Record<string, unknown>)
+      ? text(jsonWriter(member.shape)(value as Record<string, unknown>))
       : JSON.stringify(writeDocument(member.shape, value, jsonFlavor, member));
   },
 };
@@ -69,3 +69,8 @@ export const restJsonProtocol: WireProtocol = {
     return { statusCode: errorStatus(shape, err, false), headers, body: JSON.stringify(doc) };
   },
 };
+
+/** REST bodies are text here; a pre-encoded part (DynamoDB's, not a REST service's) would come as bytes. */
+function text(body: string | Buffer): string {
+  return typeof body === 'string' ? body : body.toString('utf8');
+}

@@ -26,8 +26,16 @@ export function pagePlanFor(
   projection: Projection | undefined,
 ): PagePlan {
   const specific = select === 'SPECIFIC_ATTRIBUTES' ? projection : undefined;
-  if (!index) return { view: itself, filter, output: select === 'COUNT' ? 'none' : 'view', projection: specific };
-  const plan: PagePlan = { view: (item) => projectForIndex(table, index, item), filter, output: 'view', projection: specific };
+  const asStored = !filter && !specific && select !== 'COUNT';
+  if (!index) return { view: itself, filter, output: select === 'COUNT' ? 'none' : 'view', projection: specific, asStored };
+  const plan: PagePlan = {
+    view: (item) => projectForIndex(table, index, item),
+    filter,
+    output: 'view',
+    projection: specific,
+    // An index projecting ALL shows the whole item, as stored.
+    asStored: asStored && index.projection.type === 'ALL',
+  };
   if (index.kind === 'LSI' && filter) plan.filterOnItem = unprojected(topLevelNames(conditionPaths(filter)), table, index).length > 0;
   if (select === 'COUNT') plan.output = 'none';
   else if (select === 'ALL_ATTRIBUTES' && index.projection.type !== 'ALL') plan.output = 'item';

@@ -14,6 +14,8 @@
  *
  * Reads (outside or inside a write; synchronous)
  *   store.get(table, key: Item): Item | undefined
+ *   store.getStored / queryStored / scanStored: the same as StoredItems (stored-item.ts), decoded
+ *     only when asked, so an answer can carry the stored wire JSON as is
  *   store.query(request: QueryRequest): Generator<Item>           one partition, sort key order
  *     QueryRequest { table, indexName?, partitionKey: AttributeValue, sortKey?: SortKeyCondition,
  *                    forward?: boolean (ScanIndexForward), exclusiveStartKey?: Item, limit?: number }
@@ -50,6 +52,13 @@
  *   parseSequenceNumber, shardIdOf). One shard per stream; closedAt set = shard closed.
  *   toStreamRecord(stream, record) and describeStream(store.streams, stream, nowMs)
  *   (stream-records.ts) give the dynamodbstreams wire Record and StreamDescription.
+ *
+ * ClientRequestTokens (store.transactionTokens: TransactionTokenStore, transaction-tokens.ts)
+ *   find(scope, token, nowMs) → { fingerprint, result?, expiresAtMs } | undefined (expired: undefined)
+ *   put(scope, token, fingerprint, result: string | undefined, expiresAtMs)   inside the
+ *     transaction's own store.write, so the token is durable exactly when the transaction is.
+ *   Expired rows are purged by the sweep (sweeps.ts). Operations use the wrapper
+ *   operations/items/transaction-tokens.ts, which applies the 10-minute window and the mismatch error.
  */
 import type { Clock } from '../../../shared/clock.js';
 import type { Database } from '../../../storage/index.js';
@@ -61,13 +70,17 @@ import { ItemWriter, type WriteOptions, type WriteResult } from './items.js';
 import { StreamLog } from './streams.js';
 import { TableAdmin } from './table-admin.js';
 import { TableCatalog } from './tables.js';
+import type { StoredItem } from './stored-item.js';
+import { TransactionTokenStore } from './transaction-tokens.js';
 
 export { migrations } from './schema.js';
 export type { QueryRequest, ScanRequest, SortKeyCondition } from './item-reads.js';
 export type { WriteOptions, WriteResult } from './items.js';
+export { StoredItem, wireItem } from './stored-item.js';
 export type { StoredStream, StoredStreamRecord, StreamEventName } from './streams.js';
 export type { NewIndex, NewTable } from './table-admin.js';
 export type { TableCounters, Counter } from './tables.js';
+export type { StoredTransactionToken, TransactionTokenStore } from './transaction-tokens.js';
 export { describeStream, toStreamRecord, type StreamsWireDescription, type StreamsWireRecord } from './stream-records.js';
 
 export class DynamoStore {
@@ -76,6 +89,7 @@ export class DynamoStore {
   readonly items: ItemWriter;
   readonly reads: ItemReader;
   readonly admin: TableAdmin;
+  readonly transactionTokens: TransactionTokenStore;
   /** `host:port` of this Nimbus, for DescribeEndpoints (set when Nimbus starts serving). */
   endpointAddress = 'localhost:4566';
 
@@ -88,6 +102,7 @@ export class DynamoStore {
     this.items = new ItemWriter(db, this.tables, this.streams, clock);
     this.reads = new ItemReader(db);
     this.admin = new TableAdmin(db, this.tables, this.items.entries, this.streams);
+    this.transactionTokens = new TransactionTokenStore(db);
   }
 
   /**
@@ -115,8 +130,21 @@ export class DynamoStore {
     return this.reads.get(table, key);
   }
 
+  getStored(table: TableRecord, key: Item): StoredItem | undefined {
+    return this.reads.getStored(table, key);
+  }
+
   query(request: QueryRequest): Generator<Item> {
     return this.reads.query(request);
+  }
+
+  /** Query and Scan as StoredItems, decoded only when asked (stored-item.ts). */
+  queryStored(request: QueryRequest): Generator<StoredItem> {
+    return this.reads.queryStored(request);
+  }
+
+  scanStored(request: ScanRequest): Generator<StoredItem> {
+    return this.reads.scanStored(request);
   }
 
   scan(request: ScanRequest): Generator<Item> {

@@ -9,10 +9,11 @@ import type { Database } from '../../../storage/index.js';
 import { validationError } from '../domain/errors.js';
 import { findIndex, type IndexDefinition, type TableRecord } from '../domain/table-model.js';
 import type { AttributeValue, Item, KeyAttribute } from '../domain/types.js';
-import { decodeItem, encodeKeyValue } from '../domain/values/index.js';
+import { encodeKeyValue } from '../domain/values/index.js';
 import { indexKeyOf, tableKeyOf } from './encoded-keys.js';
 import { readRange, tighter, type KeyRange, type Limit } from './key-range.js';
 import { partitionHash, segmentRange } from './partition-hash.js';
+import { StoredItem } from './stored-item.js';
 
 /** A sort key condition of a Query (KeyConditionExpression or KeyConditions), with its values. */
 export type SortKeyCondition =
@@ -114,13 +115,23 @@ export class ItemReader {
 
   /** One item by its primary key (other attributes of `key` are ignored). */
   get(table: TableRecord, key: Item): Item | undefined {
+    return this.getStored(table, key)?.item;
+  }
+
+  /** As `get`, not decoded until asked. */
+  getStored(table: TableRecord, key: Item): StoredItem | undefined {
     const k = tableKeyOf(table, key);
-    const row = this.db.prepare(SELECT_ITEM).get(table.id, k.bucket, k.hk, k.rk) as { body: Buffer } | undefined;
-    return row ? decodeItem(row.body) : undefined;
+    const row = this.db.prepare(SELECT_ITEM).raw(true).get(table.id, k.bucket, k.hk, k.rk) as [Buffer] | undefined;
+    return row ? new StoredItem(row[0]) : undefined;
   }
 
   /** The items of one partition in sort key order (reversed when `forward` is false). */
   *query(request: QueryRequest): Generator<Item> {
+    for (const stored of this.queryStored(request)) yield stored.item;
+  }
+
+  /** As `query`, each item not decoded until asked. */
+  *queryStored(request: QueryRequest): Generator<StoredItem> {
     const { table } = request;
     const forward = request.forward ?? true;
     const index = request.indexName === undefined ? undefined : indexNamed(table, request.indexName);
@@ -146,7 +157,7 @@ export class ItemReader {
       if (forward) range.lower = tighter(range.lower, start, true);
       else range.upper = tighter(range.upper, start, false);
     }
-    for (const row of readRange(this.db, range, request.limit)) yield decodeItem(row.body);
+    for (const row of readRange(this.db, range, request.limit)) yield new StoredItem(row.body);
   }
 
   /**
@@ -155,6 +166,11 @@ export class ItemReader {
    * cover the table.
    */
   *scan(request: ScanRequest): Generator<Item> {
+    for (const stored of this.scanStored(request)) yield stored.item;
+  }
+
+  /** As `scan`, each item not decoded until asked. */
+  *scanStored(request: ScanRequest): Generator<StoredItem> {
     const { table } = request;
     const index = request.indexName === undefined ? undefined : indexNamed(table, request.indexName);
     const range: KeyRange = {
@@ -179,6 +195,6 @@ export class ItemReader {
       });
       range.lower = tighter(range.lower, start, true);
     }
-    for (const row of readRange(this.db, range, request.limit)) yield decodeItem(row.body);
+    for (const row of readRange(this.db, range, request.limit)) yield new StoredItem(row.body);
   }
 }

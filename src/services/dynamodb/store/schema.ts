@@ -23,6 +23,11 @@
  *   indexes store no copy of the item (see README.md, "Index storage").
  * - `dynamodb_streams` / `dynamodb_stream_records`: every stream a table has had (a re-enabled
  *   stream is a new stream with a new label) and its change records, ordered by `seq`.
+ * - `dynamodb_transaction_tokens` (version 2): the ClientRequestTokens of successful transactions,
+ *   per account and region, with a fingerprint of the request and an optional stored answer, kept
+ *   until `expires_at` (epoch ms, 10 minutes after the transaction). Written in the transaction's
+ *   own write, so a token exists exactly when its transaction committed; reads ignore expired
+ *   rows and the sweep purges them (store/sweeps.ts).
  */
 import type { Migration } from '../../../storage/index.js';
 
@@ -70,6 +75,18 @@ export const migrations: readonly Migration[] = [
         keys BLOB NOT NULL, new_image BLOB, old_image BLOB, size_bytes INTEGER NOT NULL,
         PRIMARY KEY (stream_id, seq)
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    description: 'DynamoDB ClientRequestToken records of TransactWriteItems and ExecuteTransaction (10-minute idempotency window)',
+    sql: `
+      CREATE TABLE dynamodb_transaction_tokens (
+        account_id TEXT NOT NULL, region TEXT NOT NULL, token TEXT NOT NULL,
+        fingerprint TEXT NOT NULL, result TEXT, expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, region, token)
+      ) WITHOUT ROWID;
+      CREATE INDEX dynamodb_transaction_tokens_expiry ON dynamodb_transaction_tokens (expires_at);
     `,
   },
 ];

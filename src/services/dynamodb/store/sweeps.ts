@@ -7,6 +7,8 @@
  *   which is how consumers tell expirations from deletes.
  *   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-streams.html
  * - Streams: drops records older than 24 hours and streams closed more than 24 hours ago.
+ * - ClientRequestTokens: removes records whose 10-minute window has passed (reads already ignore
+ *   them; this only keeps the table small).
  *
  * Work is done in batches, one `Database.write` each, so a sweep never holds the database for long.
  */
@@ -20,6 +22,7 @@ const BATCH = 500;
 export interface SweepReport {
   expiredItems: number;
   trimmedRecords: number;
+  expiredTokens: number;
 }
 
 /** Deletes every expired item (as of `nowMs`) of every table with TTL enabled. */
@@ -52,8 +55,19 @@ export function trimStreams(store: DynamoStore, nowMs: number): Promise<number> 
   return store.write(() => store.streams.trim(nowMs));
 }
 
+/** Removes ClientRequestToken records expired at `nowMs`, a batch per write. */
+export async function purgeTransactionTokens(store: DynamoStore, nowMs: number): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const n = await store.write(() => store.transactionTokens.purge(nowMs, BATCH));
+    purged += n;
+    if (n < BATCH) return purged;
+  }
+}
+
 export async function sweep(store: DynamoStore, nowMs: number): Promise<SweepReport> {
   const expiredItems = await sweepExpiredItems(store, nowMs);
   const trimmedRecords = await trimStreams(store, nowMs);
-  return { expiredItems, trimmedRecords };
+  const expiredTokens = await purgeTransactionTokens(store, nowMs);
+  return { expiredItems, trimmedRecords, expiredTokens };
 }

@@ -21,11 +21,12 @@ export function getItem(input: GetItemInput, ctx: Ctx): GetItemOutput {
   const table = requireItemTable(ctx, input.TableName);
   checkKeyAgainstSchema(table, key);
 
-  const item = ctx.store.get(table, key);
+  const stored = ctx.store.getStored(table, key);
   const output: GetItemOutput = {};
-  if (item) output.Item = compiled.projection ? projectItem(compiled.projection, item) : item;
+  // Without a projection the stored wire JSON is the answer, never decoded (store/stored-item.ts).
+  if (stored) output.Item = compiled.projection ? projectItem(compiled.projection, stored.item) : stored.asAnswer();
   const meter = new CapacityMeter(input.TableName, input.ReturnConsumedCapacity);
-  chargeRead(meter, item, input.ConsistentRead === true);
+  if (meter.enabled) chargeRead(meter, stored?.item, input.ConsistentRead === true);
   const consumed = meter.result();
   if (consumed) output.ConsumedCapacity = consumed;
   return output;

@@ -28,7 +28,7 @@ export function pageKeyOf(table: TableRecord, index: IndexDefinition | undefined
  * After a Query page stopped: `source` is the page's own iterator (it yields the next item in
  * range, if any), `last` the last item read.
  */
-export function queryContinues(store: DynamoStore, request: QueryRequest, index: IndexDefinition | undefined, source: Iterator<Item>, last: Item): boolean {
+export function queryContinues(store: DynamoStore, request: QueryRequest, index: IndexDefinition | undefined, source: Iterator<unknown>, last: Item): boolean {
   if (!source.next().done) return true;
   const { table, indexName } = request;
   const after = pageKeyOf(table, index, last);
@@ -45,7 +45,7 @@ export function queryContinues(store: DynamoStore, request: QueryRequest, index:
 }
 
 /** After a Scan page stopped (see queryContinues). */
-export function scanContinues(store: DynamoStore, request: ScanRequest, index: IndexDefinition | undefined, source: Iterator<Item>, last: Item): boolean {
+export function scanContinues(store: DynamoStore, request: ScanRequest, index: IndexDefinition | undefined, source: Iterator<unknown>, last: Item): boolean {
   if (!source.next().done) return true;
   if (request.totalSegments === undefined || request.totalSegments <= 1) return true;
   const { table, indexName } = request;

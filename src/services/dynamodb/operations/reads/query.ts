@@ -6,7 +6,7 @@
  */
 import { toSortKeyRange } from '../../domain/expressions/index.js';
 import { pagePlanFor } from '../../domain/read-plan.js';
-import { readPage } from '../../domain/read-pages.js';
+import { readStoredPage } from '../../domain/read-pages.js';
 import type { QueryInput, QueryOutput } from '../../generated/types.js';
 import type { QueryRequest } from '../../store/index.js';
 import type { Ctx } from '../table-lookup.js';
@@ -28,8 +28,9 @@ export function query(input: QueryInput, ctx: Ctx): QueryOutput {
   if (keyCondition.range) request.sortKey = toSortKeyRange(keyCondition.range);
   if (q.startKey) request.exclusiveStartKey = q.startKey;
 
-  const source = ctx.store.query(request);
-  const page = readPage(source, { ...pagePlanFor(table, index, q.select, q.filter, q.projection), limit: input.Limit });
+  const source = ctx.store.queryStored(request);
+  const exactSize = input.ReturnConsumedCapacity !== undefined && input.ReturnConsumedCapacity !== 'NONE';
+  const page = readStoredPage(source, { ...pagePlanFor(table, index, q.select, q.filter, q.projection), limit: input.Limit, exactSize });
 
   const out: QueryOutput = { Count: page.count, ScannedCount: page.scannedCount };
   if (q.select !== 'COUNT') out.Items = page.items;

@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
  */
 import { pagePlanFor } from '../../domain/read-plan.js';
-import { readPage } from '../../domain/read-pages.js';
+import { readStoredPage } from '../../domain/read-pages.js';
 import type { ScanInput, ScanOutput } from '../../generated/types.js';
 import type { ScanRequest } from '../../store/index.js';
 import type { Ctx } from '../table-lookup.js';
@@ -25,8 +25,9 @@ export function scan(input: ScanInput, ctx: Ctx): ScanOutput {
   }
   if (s.startKey) request.exclusiveStartKey = s.startKey;
 
-  const source = ctx.store.scan(request);
-  const page = readPage(source, { ...pagePlanFor(table, index, s.select, s.filter, s.projection), limit: input.Limit });
+  const source = ctx.store.scanStored(request);
+  const exactSize = input.ReturnConsumedCapacity !== undefined && input.ReturnConsumedCapacity !== 'NONE';
+  const page = readStoredPage(source, { ...pagePlanFor(table, index, s.select, s.filter, s.projection), limit: input.Limit, exactSize });
 
   const out: ScanOutput = { Count: page.count, ScannedCount: page.scannedCount };
   if (s.select !== 'COUNT') out.Items = page.items;

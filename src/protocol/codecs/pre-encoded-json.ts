@@ -1,0 +1,47 @@
+/**
+ * A value whose JSON wire encoding is already known, as bytes: a record a service keeps in its
+ * wire form (DynamoDB stores items as their wire JSON). Given one in place of a structure, list
+ * or map, the JSON writer copies the bytes into the document instead of walking the value and
+ * encoding it again — for a Query answering a hundred 1 KiB items, most of the work saved.
+ * The bytes must be exactly what the writer would have produced for that shape.
+ */
+export class PreEncodedJson {
+  constructor(readonly json: Buffer) {}
+}
+
+// While a document is written, pre-encoded parts stand in it as placeholder strings, which
+// JSON.stringify writes as "\u0001<nonce>:<n>\u0001"; the nonce keeps any string a client sent
+// from being taken for one.
+const NONCE = Math.random().toString(36).slice(2, 12);
+const MARK = '\u0001';
+const PLACEHOLDER = new RegExp(`"\\\\u0001${NONCE}:(\\d+)\\\\u0001"`, 'g');
+
+let parts: Buffer[] = [];
+
+/** Called by the compiled writer: keeps the bytes and returns the placeholder to write. */
+export function placeholderFor(value: PreEncodedJson): string {
+  return `${MARK}${NONCE}:${parts.push(value.json) - 1}${MARK}`;
+}
+
+/** Whether the document being written holds placeholders (then `splice` must run). */
+export function hasPlaceholders(): boolean {
+  return parts.length > 0;
+}
+
+/** The document with every placeholder replaced by its bytes; resets for the next document. */
+export function splice(text: string): Buffer {
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    pieces.push(Buffer.from(text.slice(at, m.index), 'utf8'), parts[Number(m[1])]!);
+    at = m.index! + m[0].length;
+  }
+  pieces.push(Buffer.from(text.slice(at), 'utf8'));
+  parts = [];
+  return Buffer.concat(pieces);
+}
+
+/** Drops pending parts (a write that threw half-way). */
+export function resetPlaceholders(): void {
+  parts = [];
+}

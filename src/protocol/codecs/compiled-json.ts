@@ -18,7 +18,7 @@ import { formatTimestamp, type TimestampFormat } from './timestamp.js';
 import { PreEncodedJson, hasPlaceholders, placeholderFor, resetPlaceholders, splice } from './pre-encoded-json.js';
 
 export type JsonReader = (doc: unknown, path?: string) => Record<string, unknown>;
-/** Text, or bytes when the value held pre-encoded parts (pre-encoded-json.ts). */
+/** Text, or bytes when the value held pre-encoded parts given as bytes (pre-encoded-json.ts). */
 export type JsonWriter = (value: Record<string, unknown>) => string | Buffer;
 
 /** Which members a root structure covers: all, or those a REST request/response body carries. */

@@ -23,6 +23,9 @@ import { transactGetItems } from './operations/items/transact-get-items.js';
 import { transactWriteItems } from './operations/items/transact-write-items.js';
 import { updateItem } from './operations/items/update-item.js';
 import { listTables } from './operations/list-tables.js';
+import { batchExecuteStatement } from './operations/partiql/batch-execute-statement.js';
+import { executeStatement } from './operations/partiql/execute-statement.js';
+import { executeTransaction } from './operations/partiql/execute-transaction.js';
 import { query } from './operations/reads/query.js';
 import { scan } from './operations/reads/scan.js';
 import { listTagsOfResource, tagResource, untagResource } from './operations/tagging.js';
@@ -65,6 +68,10 @@ export const dynamodb = defineService<Operations, DynamoStore>({
     // Query and Scan: operations/reads/ (paging, Select and start key rules in domain/read-*.ts).
     Query: query,
     Scan: scan,
+    // PartiQL: operations/partiql/ (statements compiled by domain/partiql/, run by the item and read machinery).
+    ExecuteStatement: executeStatement,
+    BatchExecuteStatement: batchExecuteStatement,
+    ExecuteTransaction: executeTransaction,
   },
   // TTL expirations and stream retention, at the time of Nimbus's clock: store/background.ts.
   start: startSweeps,

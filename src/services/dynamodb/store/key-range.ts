@@ -17,7 +17,7 @@ export type Limit =
   | { kind: 'position'; values: (Buffer | number)[] };
 
 export interface KeyRange {
-  /** `SELECT <cols as c0, c1 …>, body FROM … WHERE <fixed conditions>` with named parameters. */
+  /** `SELECT <cols as c0, c1 …>, <body as text> FROM … WHERE <fixed conditions>` with named parameters (the body last). */
   select: string;
   params: Record<string, unknown>;
   /** The ordered key columns, as SQL expressions. */
@@ -25,12 +25,6 @@ export interface KeyRange {
   lower?: Limit;
   upper?: Limit;
   forward: boolean;
-}
-
-export interface RangeRow {
-  /** The key columns of the row (c0, c1 …). */
-  key: (Buffer | number)[];
-  body: Buffer;
 }
 
 function compareKeyPart(a: Buffer | number, b: Buffer | number): number {
@@ -66,8 +60,8 @@ function condition(cols: string[], limit: Limit, lower: boolean, n: string, para
 const FIRST_PAGE = 32;
 const MAX_PAGE = 1000;
 
-/** Rows of the range in order; at most `limit` when given. Pages grow from 32 to 1000 rows. */
-export function* readRange(db: Database, range: KeyRange, limit = Infinity): Generator<RangeRow> {
+/** The bodies of the range's rows in order; at most `limit` when given. Pages grow from 32 to 1000 rows. */
+export function* readRange(db: Database, range: KeyRange, limit = Infinity): Generator<string> {
   let lower = range.lower;
   let upper = range.upper;
   let page = FIRST_PAGE;
@@ -81,15 +75,14 @@ export function* readRange(db: Database, range: KeyRange, limit = Infinity): Gen
     const take = Math.min(page, remaining);
     params.take = take;
     sql += ` ORDER BY ${order} LIMIT @take`;
-    const rows = db.prepare(sql).all(params) as Record<string, Buffer | number>[];
-    for (const r of rows) {
-      const key = range.cols.map((_, i) => r[`c${i}`]!);
-      yield { key, body: r.body as Buffer };
-    }
+    // Raw rows (arrays): the key columns, then the body.
+    const rows = db.prepare(sql).raw(true).all(params) as (Buffer | number | string)[][];
+    const bodyAt = range.cols.length;
+    for (const r of rows) yield r[bodyAt] as string;
     if (rows.length < take) return;
     remaining -= rows.length;
     const last = rows[rows.length - 1]!;
-    const resume: Limit = { kind: 'position', values: range.cols.map((_, i) => last[`c${i}`]!) };
+    const resume: Limit = { kind: 'position', values: last.slice(0, bodyAt) as (Buffer | number)[] };
     if (range.forward) lower = resume;
     else upper = resume;
     page = Math.min(page * 4, MAX_PAGE);

@@ -6,16 +6,17 @@
  */
 import { PreEncodedJson } from '../../../protocol/codecs/pre-encoded-json.js';
 import type { Item } from '../domain/types.js';
-import { decodeItem, storedItemWireJson } from '../domain/values/index.js';
+import { decodeItemText, storedItemWireText } from '../domain/values/index.js';
 
 export class StoredItem {
   private decoded: Item | undefined;
 
-  constructor(readonly body: Buffer) {}
+  /** The stored body read as text (format byte, then the wire JSON): item-codec.ts. */
+  constructor(readonly body: string) {}
 
   /** The item's attributes (decoded on first use; never mutate them). */
   get item(): Item {
-    return (this.decoded ??= decodeItem(this.body));
+    return (this.decoded ??= decodeItemText(this.body));
   }
 
   /**
@@ -23,7 +24,7 @@ export class StoredItem {
    * stands for: only the JSON writer ever looks at it (and copies its bytes).
    */
   asAnswer(): Item {
-    return new PreEncodedJson(storedItemWireJson(this.body)) as unknown as Item;
+    return new PreEncodedJson(storedItemWireText(this.body)) as unknown as Item;
   }
 
   /**
@@ -32,7 +33,7 @@ export class StoredItem {
    * under 1 MB is under 1 MB exactly.
    */
   get sizeBound(): number {
-    return this.body.length - 1;
+    return Buffer.byteLength(this.body, 'utf8') - 1;
   }
 }
 

@@ -134,7 +134,7 @@ describe('planSelect', () => {
     });
 
     it('refuses what it cannot order', () => {
-      expectValidation(() => access("SELECT * FROM \"C\" WHERE pk = 'p' ORDER BY x", COMPOSITE_N), 'Variable reference x in ORDER BY clause must be part of the primary key');
+      expectValidation(() => access("SELECT * FROM \"C\" WHERE pk = 'p' ORDER BY x", COMPOSITE_N), 'Attribute x in ORDER BY clause must be part of the primary key');
       expectValidation(
         () => access("SELECT * FROM \"C\" WHERE x = 1 ORDER BY sk", COMPOSITE_N),
         'Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.',

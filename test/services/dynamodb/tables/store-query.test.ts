@@ -108,9 +108,18 @@ describe('DynamoStore.query', () => {
     db.prepare = (sql: string) => {
       const statement = prepare(sql);
       if (!sql.includes('dynamodb_items')) return statement;
-      return new Proxy(statement, {
+      const proxy: typeof statement = new Proxy(statement, {
         get(target, prop) {
-          if (prop !== 'all') return Reflect.get(target, prop);
+          if (prop === 'raw') {
+            return (...args: unknown[]) => {
+              (target.raw as (...a: unknown[]) => unknown)(...args);
+              return proxy;
+            };
+          }
+          if (prop !== 'all') {
+            const v = Reflect.get(target, prop) as unknown;
+            return typeof v === 'function' ? v.bind(target) : v;
+          }
           return (...args: unknown[]) => {
             const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
             plans.push(plan.map((p) => p.detail).join(' | '));
@@ -118,6 +127,7 @@ describe('DynamoStore.query', () => {
           };
         },
       });
+      return proxy;
     };
     [...store.query({ table, partitionKey: S('p'), sortKey: { op: 'BETWEEN', low: N(0), high: N(99) }, exclusiveStartKey: { pk: S('p'), n: N(1) }, forward: false })];
     [...store.query({ table, indexName: 'by-g', partitionKey: S('all'), sortKey: { op: 'GT', value: N(0) }, exclusiveStartKey: { pk: S('p'), n: N(1), g: S('all') } })];

@@ -71,3 +71,4 @@ export {
   TRANSACTION_DETAIL,
   transactionStatementError,
 } from './messages.js';
+export { parseStatement } from './parse-statement.js';

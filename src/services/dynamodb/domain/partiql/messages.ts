@@ -105,7 +105,7 @@ export const orderByWithoutWhere = (): ServiceError => validationError('Must hav
 export const orderByWithoutHashKey = (): ServiceError =>
   validationError('Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.');
 export const orderByNotKey = (name: string): ServiceError =>
-  validationError(`Variable reference ${name} in ORDER BY clause must be part of the primary key`);
+  validationError(`Attribute ${name} in ORDER BY clause must be part of the primary key`);
 export const orderByNotName = (type: string): ServiceError =>
   validationError(`Argument to ORDER BY must be of type VariableReference. Type: ${type}`);
 export const orderByNeedsHashKey = (): ServiceError =>

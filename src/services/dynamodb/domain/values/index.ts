@@ -11,4 +11,4 @@ export { compareScalars, valuesEqual } from './compare.js';
 export { valueSize, itemSize, attributeSizeForKey } from './size.js';
 export { validateItem, validateValue, validateKeyValue } from './validate.js';
 export { encodeKeyValue, decodeKeyValue } from './key-encoding.js';
-export { encodeItem, decodeItem, storedItemWireJson } from './item-codec.js';
+export { encodeItem, decodeItem, decodeItemText, storedItemWireJson, storedItemWireText } from './item-codec.js';

@@ -45,6 +45,24 @@ export function decodeItem(buf: Buffer): Item {
   return item;
 }
 
+/** decodeItem for a stored item read as text (SQLite's CAST(body AS TEXT): cheaper to fetch than bytes). */
+export function decodeItemText(text: string): Item {
+  const format = text.charCodeAt(0);
+  if (format !== PLAIN && format !== WITH_BINARY) throw new Error(`decodeItem: unknown stored item format ${String(format)}`);
+  const item = JSON.parse(text.slice(1)) as Item;
+  if (format === WITH_BINARY) {
+    for (const name in item) fromJson(item[name] as AttributeValue);
+  }
+  return item;
+}
+
+/** The wire JSON of a stored item read as text (see storedItemWireJson). */
+export function storedItemWireText(text: string): string {
+  const format = text.charCodeAt(0);
+  if (format !== PLAIN && format !== WITH_BINARY) throw new Error(`storedItemWireText: unknown stored item format ${String(format)}`);
+  return text.slice(1);
+}
+
 /** The stored item as the JSON text DynamoDB's wire protocol uses for an Item map (a view, not a copy). */
 export function storedItemWireJson(buf: Buffer): Buffer {
   const format = buf[0];

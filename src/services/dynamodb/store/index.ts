@@ -71,6 +71,7 @@ import { StreamLog } from './streams.js';
 import { TableAdmin } from './table-admin.js';
 import { TableCatalog } from './tables.js';
 import type { StoredItem } from './stored-item.js';
+import { HotItems } from './hot-items.js';
 import { TransactionTokenStore } from './transaction-tokens.js';
 
 export { migrations } from './schema.js';
@@ -90,6 +91,8 @@ export class DynamoStore {
   readonly reads: ItemReader;
   readonly admin: TableAdmin;
   readonly transactionTokens: TransactionTokenStore;
+  /** Items read lately (GetItem of a hot key): hot-items.ts. */
+  private readonly hot: HotItems;
   /** `host:port` of this Nimbus, for DescribeEndpoints (set when Nimbus starts serving). */
   endpointAddress = 'localhost:4566';
 
@@ -99,9 +102,10 @@ export class DynamoStore {
   ) {
     this.tables = new TableCatalog(db);
     this.streams = new StreamLog(db);
-    this.items = new ItemWriter(db, this.tables, this.streams, clock);
-    this.reads = new ItemReader(db);
-    this.admin = new TableAdmin(db, this.tables, this.items.entries, this.streams);
+    this.hot = new HotItems(db);
+    this.items = new ItemWriter(db, this.tables, this.streams, clock, this.hot);
+    this.reads = new ItemReader(db, this.hot);
+    this.admin = new TableAdmin(db, this.tables, this.items.entries, this.streams, this.hot);
     this.transactionTokens = new TransactionTokenStore(db);
   }
 

@@ -13,6 +13,7 @@ import { encodeKeyValue } from '../domain/values/index.js';
 import { indexKeyOf, tableKeyOf } from './encoded-keys.js';
 import { readRange, tighter, type KeyRange, type Limit } from './key-range.js';
 import { partitionHash, segmentRange } from './partition-hash.js';
+import { HotItems } from './hot-items.js';
 import { StoredItem } from './stored-item.js';
 
 /** A sort key condition of a Query (KeyConditionExpression or KeyConditions), with its values. */
@@ -112,7 +113,10 @@ function startPosition(compute: () => (Buffer | number)[]): Limit {
 }
 
 export class ItemReader {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly hot: HotItems,
+  ) {}
 
   /** One item by its primary key (other attributes of `key` are ignored). */
   get(table: TableRecord, key: Item): Item | undefined {
@@ -122,8 +126,13 @@ export class ItemReader {
   /** As `get`, not decoded until asked. */
   getStored(table: TableRecord, key: Item): StoredItem | undefined {
     const k = tableKeyOf(table, key);
+    const cacheKey = HotItems.keyOf(table.id, k);
+    const cached = this.hot.get(cacheKey);
+    if (cached !== undefined) return new StoredItem(cached);
     const row = this.db.prepare(SELECT_ITEM).raw(true).get(table.id, k.bucket, k.hk, k.rk) as [string] | undefined;
-    return row ? new StoredItem(row[0]) : undefined;
+    if (!row) return undefined;
+    this.hot.remember(cacheKey, row[0]);
+    return new StoredItem(row[0]);
   }
 
   /** The items of one partition in sort key order (reversed when `forward` is false). */

@@ -16,6 +16,7 @@ import { expiryOf } from '../domain/table-ttl.js';
 import type { Item } from '../domain/types.js';
 import { decodeItem, encodeItem, itemSize, valuesEqual } from '../domain/values/index.js';
 import { indexKeyOf, sameIndexKey, tableKeyOf, type TableKey } from './encoded-keys.js';
+import { HotItems } from './hot-items.js';
 import { IndexEntries, projectedSize } from './index-entries.js';
 import type { StreamEventName, StreamLog } from './streams.js';
 import type { TableCatalog } from './tables.js';
@@ -50,6 +51,7 @@ export class ItemWriter {
     private readonly catalog: TableCatalog,
     private readonly streams: StreamLog,
     private readonly clock: Clock,
+    private readonly hot: HotItems,
   ) {
     this.entries = new IndexEntries(db);
   }
@@ -80,6 +82,7 @@ export class ItemWriter {
     if (previous && valuesEqual({ M: previous }, { M: item })) return { previous, changed: false };
     const size = itemSize(item);
     const previousSize = previous ? itemSize(previous) : 0;
+    this.hot.forget(HotItems.keyOf(table.id, key));
     this.db.prepare(UPSERT).run(table.id, key.bucket, key.hk, key.rk, encodeItem(item), expiryOf(table, item));
     this.catalog.bump(table.id, 0, previous ? 0 : 1, size - previousSize);
     this.updateIndexes(table, key, previous, previousSize, item, size);
@@ -94,6 +97,7 @@ export class ItemWriter {
     const previous = this.current(table, k, options.previous);
     if (!previous) return { previous: undefined, changed: false };
     const previousSize = itemSize(previous);
+    this.hot.forget(HotItems.keyOf(table.id, k));
     this.db.prepare(DELETE).run(table.id, k.bucket, k.hk, k.rk);
     this.catalog.bump(table.id, 0, -1, -previousSize);
     this.updateIndexes(table, k, previous, previousSize, undefined, 0);

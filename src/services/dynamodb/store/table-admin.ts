@@ -6,6 +6,7 @@
  * one, enabling/disabling a stream (a re-enabled stream is a new stream with a new label) and
  * switching TTL (fills or clears the items' expiry column).
  */
+import type { HotItems } from './hot-items.js';
 import type { Database } from '../../../storage/index.js';
 import type { IndexDefinition, Scope, StreamViewType, TableDefinition, TableRecord, TtlSettings } from '../domain/table-model.js';
 import { expiryOf } from '../domain/table-ttl.js';
@@ -30,6 +31,7 @@ export class TableAdmin {
     private readonly catalog: TableCatalog,
     private readonly entries: IndexEntries,
     private readonly streams: StreamLog,
+    private readonly hot: HotItems,
   ) {}
 
   create(scope: Scope, name: string, table: NewTable): TableRecord {
@@ -52,6 +54,7 @@ export class TableAdmin {
 
   /** Deletes the table, its items and index entries; closes its stream. */
   drop(table: TableRecord, nowMs: number): void {
+    this.hot.clear();
     this.db.prepare('DELETE FROM dynamodb_items WHERE table_id = ?').run(table.id);
     for (const index of table.indexes) this.entries.drop(index.id);
     if (table.stream?.enabled) this.streams.close(table.stream.streamId, nowMs);

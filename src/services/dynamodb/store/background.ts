@@ -6,34 +6,15 @@
  * The interval is `dynamodbSweepInterval` seconds (NIMBUS_DYNAMODB_SWEEP_INTERVAL, default 30;
  * 0 turns the sweeps off). AWS deletes expired items "within a few days"; Nimbus is prompter.
  */
+import { periodically } from '../../periodic-work.js';
 import type { BackgroundEnvironment, BackgroundWork } from '../../service.js';
 import type { DynamoStore } from './index.js';
 import { sweep } from './sweeps.js';
 
 export function startSweeps(store: DynamoStore, env: BackgroundEnvironment): BackgroundWork | undefined {
-  const seconds = env.config.dynamodbSweepInterval;
   store.endpointAddress = env.listenAddress;
-  if (!(seconds > 0)) return undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const run = (): void => {
-    if (running || stopped) return;
-    running = sweep(store, env.clock.now().getTime())
-      .then((report) => {
-        if (report.expiredItems) env.log.info(`dynamodb: ${report.expiredItems} expired item(s) deleted by TTL`);
-      })
-      .catch((e: unknown) => env.log.error('dynamodb: sweep failed', e))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(run, seconds * 1000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodically(env.config.dynamodbSweepInterval, env.log, 'dynamodb', async () => {
+    const report = await sweep(store, env.clock.now().getTime());
+    if (report.expiredItems) env.log.info(`dynamodb: ${report.expiredItems} expired item(s) deleted by TTL`);
+  });
 }

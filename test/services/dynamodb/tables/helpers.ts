@@ -1,6 +1,5 @@
 /** Shared bits for the DynamoDB control-plane and store tests. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { expect } from 'vitest';
 import type { TestNimbus } from '../../../helpers/nimbus.js';
 import { Database } from '../../../../src/storage/index.js';
 import { DynamoStore, migrations, type NewIndex } from '../../../../src/services/dynamodb/store/index.js';
@@ -11,26 +10,7 @@ export function ddbClient(nimbus: TestNimbus, overrides: Record<string, unknown>
   return new DynamoDBClient(nimbus.clientConfig(overrides));
 }
 
-export interface SdkError {
-  name: string;
-  message: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
-/** Awaits a call that must fail and checks the error's name, message and status. */
-export async function expectError(call: Promise<unknown>, name: string, message?: string | RegExp, status = 400): Promise<SdkError> {
-  const outcome = await call.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: error as SdkError }),
-  );
-  if (outcome.ok) throw new Error(`expected ${name}, got success: ${JSON.stringify(outcome.value)}`);
-  const e = outcome.error;
-  expect(e.name).toBe(name);
-  if (typeof message === 'string') expect(e.message).toBe(message);
-  else if (message) expect(e.message).toMatch(message);
-  expect(e.$metadata?.httpStatusCode).toBe(status);
-  return e;
-}
+export { expectError, type SdkError } from '../../../helpers/sdk-errors.js';
 
 /** A clock tests move by hand. */
 export class TestClock {

@@ -2,12 +2,12 @@ import { CapacityMeters } from '../../domain/capacity.js';
 import { chargeRead, chargeWrite } from '../../domain/item-capacity.js';
 import { itemCollectionMetrics } from '../../domain/item-results.js';
 import type { TableRecord } from '../../domain/table-model.js';
-import { bindTransactWrite, decideTransactWrite, parseTransactWrite, type BoundWriteAction, type DecidedWrite } from '../../domain/transact-write.js';
+import { bindTransactWrite, parseTransactWrite } from '../../domain/transact-write.js';
 import { requestFingerprint, transactionCanceled } from '../../domain/transactions.js';
 import type { ItemCollectionMetrics, TransactWriteItemsInput, TransactWriteItemsOutput } from '../../generated/types.js';
 import type { Ctx } from '../table-lookup.js';
 import { requireItemTable } from './item-table.js';
-import { transactionTokens } from './transaction-tokens.js';
+import { commitTransaction } from './transaction-commit.js';
 
 /**
  * Up to 100 Put/Update/Delete/ConditionCheck actions over any tables, all or nothing: one
@@ -23,32 +23,8 @@ export async function transactWriteItems(input: TransactWriteItemsInput, ctx: Ct
   for (const a of parsed) if (!tables.has(a.tableName)) tables.set(a.tableName, requireItemTable(ctx, a.tableName));
   const actions = bindTransactWrite(parsed, (name) => tables.get(name)!);
 
-  const store = ctx.store;
   const token = input.ClientRequestToken;
-  const scope = `${ctx.accountId}/${ctx.region}`;
-  const fingerprint = token === undefined ? '' : requestFingerprint(input);
-  const tokens = transactionTokens(store);
-  const now = ctx.now().getTime();
-  let remembered = false;
-  const result = await store
-    .write(() => {
-      if (token !== undefined && tokens.seen(scope, token, fingerprint, now)) {
-        return { replay: true as const, reads: actions.map((a) => store.get(a.table, a.key)) };
-      }
-      const decided = decideTransactWrite(actions, (a) => store.get(a.table, a.key));
-      if (!decided.ok) return decided;
-      decided.writes.forEach((w, i) => apply(ctx, actions[i]!, w));
-      if (token !== undefined) {
-        tokens.remember(scope, token, fingerprint, now);
-        remembered = true;
-      }
-      return decided;
-    })
-    .catch((e: unknown) => {
-      // The commit failed after the token was remembered: forget it, the transaction did not happen.
-      if (remembered) tokens.forget(scope, token!);
-      throw e;
-    });
+  const result = await commitTransaction(ctx, actions, token, token === undefined ? '' : requestFingerprint(input));
   if ('reasons' in result) throw transactionCanceled(result.reasons);
 
   const meters = new CapacityMeters(input.ReturnConsumedCapacity);
@@ -67,10 +43,4 @@ export async function transactWriteItems(input: TransactWriteItemsInput, ctx: Ct
   if (consumed) output.ConsumedCapacity = consumed;
   if (input.ReturnItemCollectionMetrics === 'SIZE') output.ItemCollectionMetrics = metrics;
   return output;
-}
-
-function apply(ctx: Ctx, action: BoundWriteAction, write: DecidedWrite): void {
-  if (write.unchanged) return;
-  if (write.next) ctx.store.put(action.table, write.next, { previous: write.before ?? null });
-  else ctx.store.delete(action.table, action.key, { previous: write.before ?? null });
 }

@@ -15,10 +15,10 @@ import { chargeRead, chargeWrite } from '../../domain/item-capacity.js';
 import { validatePutInput } from '../../domain/item-rules.js';
 import { deleteCondition, existsCondition, insertCondition } from '../../domain/partiql-exec-rules.js';
 import { duplicateItem, type DeletePlan, type ExistsPlan, type InsertPlan, type UpdatePlan } from '../../domain/partiql/index.js';
-import { bindTransactWrite, decideTransactWrite, type BoundWriteAction, type DecidedWrite, type ParsedWriteAction } from '../../domain/transact-write.js';
+import { bindTransactWrite, type ParsedWriteAction } from '../../domain/transact-write.js';
 import { requestFingerprint, transactionCanceled } from '../../domain/transactions.js';
 import type { CancellationReason, ExecuteTransactionInput, ExecuteTransactionOutput } from '../../generated/types.js';
-import { transactionTokens } from '../items/transaction-tokens.js';
+import { commitTransaction } from '../items/transaction-commit.js';
 import type { Ctx } from '../table-lookup.js';
 import type { StatementTables } from './statement-tables.js';
 
@@ -28,35 +28,12 @@ export async function runWriteTransaction(ctx: Ctx, tables: StatementTables, pla
   const parsed = plans.map((plan, i) => actionOf(plan, tables, input.TransactStatements[i]?.ReturnValuesOnConditionCheckFailure));
   const actions = bindTransactWrite(parsed, (name) => tables.tableOf(name));
 
-  const store = ctx.store;
   const token = input.ClientRequestToken;
-  const scope = `${ctx.accountId}/${ctx.region}`;
   // The statements and their parameters only: a repeat may ask for ConsumedCapacity (it is then
   // charged as reads, as the API reference describes). Prefixed, so that the same token on
   // TransactWriteItems names other parameters.
   const fingerprint = token === undefined ? '' : `ExecuteTransaction\u0000${requestFingerprint({ TransactStatements: input.TransactStatements })}`;
-  const tokens = transactionTokens(store);
-  const now = ctx.now().getTime();
-  let remembered = false;
-  const result = await store
-    .write(() => {
-      if (token !== undefined && tokens.seen(scope, token, fingerprint, now)) {
-        return { replay: true as const, reads: actions.map((a) => store.get(a.table, a.key)) };
-      }
-      const decided = decideTransactWrite(actions, (a) => store.get(a.table, a.key));
-      if (!decided.ok) return decided;
-      decided.writes.forEach((w, i) => apply(ctx, actions[i] as BoundWriteAction, w));
-      if (token !== undefined) {
-        tokens.remember(scope, token, fingerprint, now);
-        remembered = true;
-      }
-      return decided;
-    })
-    .catch((e: unknown) => {
-      // The commit failed after the token was remembered: the transaction did not happen.
-      if (remembered) tokens.forget(scope, token as string);
-      throw e;
-    });
+  const result = await commitTransaction(ctx, actions, token, fingerprint);
   if ('reasons' in result) throw transactionCanceled(result.reasons.map((r, i) => reasonFor(plans[i] as TransactionWritePlan, r)));
 
   const meters = new CapacityMeters(input.ReturnConsumedCapacity);
@@ -92,8 +69,3 @@ function reasonFor(plan: TransactionWritePlan, reason: CancellationReason): Canc
   return { Code: 'DuplicateItem', Message: duplicateItem().message };
 }
 
-function apply(ctx: Ctx, action: BoundWriteAction, write: DecidedWrite): void {
-  if (write.unchanged) return;
-  if (write.next) ctx.store.put(action.table, write.next, { previous: write.before ?? null });
-  else ctx.store.delete(action.table, action.key, { previous: write.before ?? null });
-}

@@ -64,7 +64,8 @@ const MAX_PAGE = 1000;
 export function* readRange(db: Database, range: KeyRange, limit = Infinity): Generator<string> {
   let lower = range.lower;
   let upper = range.upper;
-  let page = FIRST_PAGE;
+  // A read that says how much it wants (Query's Limit + 1) gets it in one statement.
+  let page = Number.isFinite(limit) ? Math.min(Math.max(limit, 1), MAX_PAGE) : FIRST_PAGE;
   let remaining = limit;
   const order = range.cols.map((c) => `${c}${range.forward ? '' : ' DESC'}`).join(', ');
   while (remaining > 0) {

@@ -1,6 +1,5 @@
 /** Shared fixtures for the legacy-parameter tests: value builders, key schemas and a case runner. */
-import { expect } from 'vitest';
-import { isServiceError } from '../../../../src/shared/errors.js';
+import { expectValidation } from '../expressions/helpers.js';
 import type { AttributeValue, KeySchema } from '../../../../src/services/dynamodb/domain/types.js';
 import { compileRequestExpressions, type ExpressionInput } from '../../../../src/services/dynamodb/domain/expressions/index.js';
 import {
@@ -50,20 +49,7 @@ export interface ValidationCase {
   src: 'captured' | 'derived';
 }
 
-/** Asserts that `run` throws DynamoDB's ValidationException with exactly `message`. */
-export function expectValidation(run: () => unknown, message: string): void {
-  let thrown: unknown;
-  try {
-    run();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown, `expected ValidationException: ${message}`).toBeDefined();
-  if (!isServiceError(thrown)) throw thrown;
-  expect(thrown.code).toBe('ValidationException');
-  expect(thrown.statusCode).toBe(400);
-  expect(thrown.message).toBe(message);
-}
+export { expectValidation } from '../expressions/helpers.js';
 
 /** What a handler runs on a request before touching the store: mixing, expressions, legacy members. */
 export function compileRequest(input: Request, operation: LegacyOperation, keySchema?: KeySchema): CompiledLegacyParameters {

@@ -79,6 +79,7 @@ export type {
 } from './ast.js';
 export { compileRequestExpressions, type CompileOptions, type CompiledExpressions, type ExpressionInput } from './compile.js';
 export { assertUpdateSparesKey, updatedPaths, updatedTopLevelAttributes } from './compile-update.js';
+export { conditionPaths } from './condition-paths.js';
 export { evaluateCondition } from './evaluate.js';
 export {
   assertFilterAvoidsKeys,

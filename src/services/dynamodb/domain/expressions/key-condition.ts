@@ -11,6 +11,7 @@ import { invalidParameterValues, validationError } from '../errors.js';
 import type { AttributeValue, KeySchema } from '../types.js';
 import { typeOf } from '../values/index.js';
 import type { Condition, Operand } from './ast.js';
+import { conditionPaths } from './condition-paths.js';
 import { invalid } from './messages.js';
 
 export type KeyOperator = 'EQ' | 'LT' | 'LE' | 'GT' | 'GE' | 'BETWEEN' | 'BEGINS_WITH';
@@ -144,38 +145,8 @@ export function toSortKeyRange(range: NonNullable<ResolvedKeyCondition['range']>
  */
 export function assertFilterAvoidsKeys(filter: Condition, keySchema: KeySchema): void {
   const keys = [keySchema.hash.name, ...(keySchema.range ? [keySchema.range.name] : [])];
-  const checkOperand = (o: Operand): void => {
-    if (o.kind === 'path' && keys.includes(o.path[0] as string)) {
-      throw validationError(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${o.path[0] as string}`);
-    }
-    if (o.kind === 'size') checkOperand(o.operand);
-  };
-  const visit = (c: Condition): void => {
-    switch (c.kind) {
-      case 'and':
-      case 'or':
-        visit(c.left);
-        visit(c.right);
-        return;
-      case 'not':
-        visit(c.condition);
-        return;
-      case 'compare':
-        return [c.left, c.right].forEach(checkOperand);
-      case 'between':
-        return [c.operand, c.low, c.high].forEach(checkOperand);
-      case 'in':
-        return [c.operand, ...c.list].forEach(checkOperand);
-      case 'attribute_exists':
-      case 'attribute_not_exists':
-        return checkOperand({ kind: 'path', path: c.path });
-      case 'attribute_type':
-        return [c.operand, c.type].forEach(checkOperand);
-      case 'begins_with':
-        return [c.operand, c.prefix].forEach(checkOperand);
-      case 'contains':
-        return [c.operand, c.element].forEach(checkOperand);
-    }
-  };
-  visit(filter);
+  for (const path of conditionPaths(filter)) {
+    const name = path[0] as string;
+    if (keys.includes(name)) throw validationError(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${name}`);
+  }
 }

@@ -1,11 +1,8 @@
-import { CapacityMeter } from '../../domain/capacity.js';
-import { chargeWrite } from '../../domain/item-capacity.js';
 import { checkExpressionMixing, compileItemRequest } from '../../domain/item-requests.js';
-import { itemCollectionMetrics, returnedAttributes } from '../../domain/item-results.js';
 import { checkKeyAgainstSchema, checkPutDeleteReturnValues, validateKeyInput } from '../../domain/item-rules.js';
 import type { DeleteItemInput, DeleteItemOutput } from '../../generated/types.js';
 import type { Ctx } from '../table-lookup.js';
-import { requireItemTable, writeOneItem } from './item-table.js';
+import { requireItemTable, writeAnswer, writeOneItem } from './item-table.js';
 
 /**
  * Deletes one item by its primary key, optionally under a condition. Deleting an item that is
@@ -23,14 +20,5 @@ export async function deleteItem(input: DeleteItemInput, ctx: Ctx): Promise<Dele
   const step = { key, action: { kind: 'delete' as const }, condition: compiled.condition };
   const { before } = await writeOneItem(ctx, table, step, input.ReturnValuesOnConditionCheckFailure);
 
-  const meter = new CapacityMeter(input.TableName, input.ReturnConsumedCapacity);
-  chargeWrite(meter, table, before, undefined);
-  const output: DeleteItemOutput = {};
-  const attributes = returnedAttributes(input.ReturnValues, before, undefined);
-  if (attributes) output.Attributes = attributes;
-  const consumed = meter.result();
-  if (consumed) output.ConsumedCapacity = consumed;
-  const metrics = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, key);
-  if (metrics) output.ItemCollectionMetrics = metrics;
-  return output;
+  return writeAnswer(input, table, key, before, undefined);
 }

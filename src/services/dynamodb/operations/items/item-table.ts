@@ -7,7 +7,12 @@ import { ConditionalCheckFailedException, ResourceNotFoundException } from '../.
 import { CONDITIONAL_CHECK_FAILED } from '../../domain/item-rules.js';
 import { decideWrite, type WriteStep } from '../../domain/item-writes.js';
 import type { TableRecord } from '../../domain/table-model.js';
+import { CapacityMeter } from '../../domain/capacity.js';
+import type { UpdateExpression } from '../../domain/expressions/index.js';
+import { chargeWrite } from '../../domain/item-capacity.js';
+import { itemCollectionMetrics, returnedAttributes } from '../../domain/item-results.js';
 import type { Item } from '../../domain/types.js';
+import type { ReturnConsumedCapacity, UpdateItemOutput } from '../../generated/types.js';
 import { findTable, type Ctx } from '../table-lookup.js';
 
 export function requireItemTable(ctx: Ctx, nameOrArn: string): TableRecord {
@@ -43,4 +48,33 @@ export async function writeOneItem(ctx: Ctx, table: TableRecord, step: WriteStep
   });
   if (done.failed) throw conditionalCheckFailed(returnOnFailure, done.current);
   return { before: done.current, after: done.next };
+}
+
+/** The request members PutItem, UpdateItem and DeleteItem answer alike. */
+export interface WriteAnswerRequest {
+  TableName: string;
+  ReturnValues?: string;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  ReturnItemCollectionMetrics?: string;
+}
+
+/** What PutItem, UpdateItem and DeleteItem answer about one write: ReturnValues, capacity, item collection metrics. */
+export function writeAnswer(
+  request: WriteAnswerRequest,
+  table: TableRecord,
+  key: Item,
+  before: Item | undefined,
+  after: Item | undefined,
+  update?: UpdateExpression,
+): Pick<UpdateItemOutput, 'Attributes' | 'ConsumedCapacity' | 'ItemCollectionMetrics'> {
+  const meter = new CapacityMeter(request.TableName, request.ReturnConsumedCapacity);
+  chargeWrite(meter, table, before, after);
+  const output: Pick<UpdateItemOutput, 'Attributes' | 'ConsumedCapacity' | 'ItemCollectionMetrics'> = {};
+  const attributes = returnedAttributes(request.ReturnValues, before, after, update);
+  if (attributes) output.Attributes = attributes;
+  const consumed = meter.result();
+  if (consumed) output.ConsumedCapacity = consumed;
+  const metrics = itemCollectionMetrics(table, request.ReturnItemCollectionMetrics, key);
+  if (metrics) output.ItemCollectionMetrics = metrics;
+  return output;
 }

@@ -1,12 +1,9 @@
-import { CapacityMeter } from '../../domain/capacity.js';
-import { chargeWrite } from '../../domain/item-capacity.js';
 import { checkExpressionMixing, compileItemRequest } from '../../domain/item-requests.js';
-import { itemCollectionMetrics, returnedAttributes } from '../../domain/item-results.js';
 import { checkPutAgainstSchema, checkPutDeleteReturnValues, validatePutInput } from '../../domain/item-rules.js';
 import { primaryKeyOf } from '../../domain/table-keys.js';
 import type { PutItemInput, PutItemOutput } from '../../generated/types.js';
 import type { Ctx } from '../table-lookup.js';
-import { requireItemTable, writeOneItem } from './item-table.js';
+import { requireItemTable, writeAnswer, writeOneItem } from './item-table.js';
 
 /**
  * Creates or replaces an item, optionally under a condition (ConditionExpression or Expected).
@@ -26,14 +23,5 @@ export async function putItem(input: PutItemInput, ctx: Ctx): Promise<PutItemOut
   const step = { key, action: { kind: 'put' as const, item }, condition: compiled.condition };
   const { before } = await writeOneItem(ctx, table, step, input.ReturnValuesOnConditionCheckFailure);
 
-  const meter = new CapacityMeter(input.TableName, input.ReturnConsumedCapacity);
-  chargeWrite(meter, table, before, item);
-  const output: PutItemOutput = {};
-  const attributes = returnedAttributes(input.ReturnValues, before, item);
-  if (attributes) output.Attributes = attributes;
-  const consumed = meter.result();
-  if (consumed) output.ConsumedCapacity = consumed;
-  const metrics = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, key);
-  if (metrics) output.ItemCollectionMetrics = metrics;
-  return output;
+  return writeAnswer(input, table, key, before, item);
 }

@@ -1,12 +1,9 @@
-import { CapacityMeter } from '../../domain/capacity.js';
 import { assertUpdateSparesKey } from '../../domain/expressions/index.js';
-import { chargeWrite } from '../../domain/item-capacity.js';
 import { checkExpressionMixing, compileItemRequest } from '../../domain/item-requests.js';
-import { itemCollectionMetrics, returnedAttributes } from '../../domain/item-results.js';
 import { checkKeyAgainstSchema, validateKeyInput } from '../../domain/item-rules.js';
 import type { UpdateItemInput, UpdateItemOutput } from '../../generated/types.js';
 import type { Ctx } from '../table-lookup.js';
-import { requireItemTable, writeOneItem } from './item-table.js';
+import { requireItemTable, writeAnswer, writeOneItem } from './item-table.js';
 
 /**
  * Edits one item with an UpdateExpression (or the legacy AttributeUpdates), creating it when it
@@ -26,14 +23,5 @@ export async function updateItem(input: UpdateItemInput, ctx: Ctx): Promise<Upda
   const action = { kind: 'update' as const, update: compiled.update, legacy: compiled.legacyUpdate };
   const { before, after } = await writeOneItem(ctx, table, { key, action, condition: compiled.condition }, input.ReturnValuesOnConditionCheckFailure);
 
-  const meter = new CapacityMeter(input.TableName, input.ReturnConsumedCapacity);
-  chargeWrite(meter, table, before, after);
-  const output: UpdateItemOutput = {};
-  const attributes = returnedAttributes(input.ReturnValues, before, after, compiled.update);
-  if (attributes) output.Attributes = attributes;
-  const consumed = meter.result();
-  if (consumed) output.ConsumedCapacity = consumed;
-  const metrics = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, key);
-  if (metrics) output.ItemCollectionMetrics = metrics;
-  return output;
+  return writeAnswer(input, table, key, before, after, compiled.update);
 }

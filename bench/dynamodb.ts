@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from './processes.js';
-import { phaseLine, round, table, type PhaseResult } from './report.js';
+import { cpuFigure, cpuRows, phaseLine, round, table, type CpuFigure, type PhaseResult } from './report.js';
 import { clientConfig, describeSdkError, type Operation, type SdkClient } from './requests.js';
 import { autocannonTarget, runInterleaved, type TimingOptions } from './targets.js';
 
@@ -96,7 +96,7 @@ async function queryP50(ddb: DynamoDBClient, tableName: string, partition: strin
 }
 
 export interface DynamoDbFigures {
-  cpu: { op: string; connections: number; nimbusUs: number; bareUs: number; ratio: number; rounds: string; target: number }[];
+  cpu: CpuFigure[];
   batch?: { items: number; seconds: number; itemsPerSecond: number };
   query?: { smallItems: number; bigItems: number; smallP50Ms: number; bigP50Ms: number; ratio: number };
 }
@@ -133,9 +133,8 @@ export async function dynamodbPhase(opts: TimingOptions & { quick: boolean }, co
         const [b, get, put, query] = results as [PhaseResult, PhaseResult, PhaseResult, PhaseResult];
         const checks = [[get, DYNAMODB_TARGETS.getCpuRatioMax], [put, DYNAMODB_TARGETS.putCpuRatioMax], [query, DYNAMODB_TARGETS.queryCpuRatioMax]] as const;
         for (const [r, target] of checks) {
-          if (!r.figures || !b.figures) continue;
-          const ratios = r.rounds!.map((x, i) => x.cpuUsPerOp / b.rounds![i]!.cpuUsPerOp).sort((x, y) => x - y);
-          figures.cpu.push({ op: r.op, connections: c, nimbusUs: r.figures.cpuUsPerOp, bareUs: b.figures.cpuUsPerOp, ratio: round(ratios[Math.floor(ratios.length / 2)]!, 2), rounds: `${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)}`, target });
+          const figure = cpuFigure(r, b, c, target);
+          if (figure) figures.cpu.push(figure);
         }
       }
 
@@ -174,7 +173,7 @@ export async function dynamodbPhase(opts: TimingOptions & { quick: boolean }, co
 }
 
 export function printDynamoDbSummary(f: DynamoDbFigures): void {
-  const rows: string[][] = f.cpu.map((c) => [`CPU per ${c.op}, c${c.connections}`, `${c.nimbusUs} µs`, `${c.bareUs} µs`, `${c.ratio.toFixed(2)}×`, `≤ ${c.target}×`, c.ratio <= c.target ? '✓' : '✗', c.rounds]);
+  const rows = cpuRows(f.cpu);
   if (f.batch) {
     const ok = f.batch.seconds < DYNAMODB_TARGETS.batchLoadSecondsMax;
     rows.push([`BatchWriteItem ${f.batch.items.toLocaleString('en')} items`, `${f.batch.seconds} s`, '', `${f.batch.itemsPerSecond.toLocaleString('en')}/s`, `< ${DYNAMODB_TARGETS.batchLoadSecondsMax} s`, ok ? '✓' : '✗', '']);

@@ -196,3 +196,26 @@ export function phaseLine(r: PhaseResult): string {
   const f = r.figures;
   return `${head}  server ${f.cpuUsPerOp.toFixed(1)} µs/op (sys ${f.sysUsPerOp.toFixed(0)}; ${f.serverCpuPct}% CPU)  ${f.opsPerS} ops/s  p50 ${ms(f.p50Ms)} ms  p99 ${ms(f.p99Ms)} ms  [generator ${f.generatorCpuUsPerOp.toFixed(0)} µs/op]`;
 }
+
+/** One operation's CPU per request against the bare server's, the median of the per-round ratios, and its target. */
+export interface CpuFigure {
+  op: string;
+  connections: number;
+  nimbusUs: number;
+  bareUs: number;
+  ratio: number;
+  rounds: string;
+  target: number;
+}
+
+/** The CPU figure of `r` against the bare server's phase `bare` measured in the same rounds; undefined if either has none. */
+export function cpuFigure(r: PhaseResult, bare: PhaseResult, connections: number, target: number): CpuFigure | undefined {
+  if (!r.figures || !bare.figures) return undefined;
+  const ratios = r.rounds!.map((x, i) => x.cpuUsPerOp / bare.rounds![i]!.cpuUsPerOp).sort((x, y) => x - y);
+  return { op: r.op, connections, nimbusUs: r.figures.cpuUsPerOp, bareUs: bare.figures.cpuUsPerOp, ratio: round(ratios[Math.floor(ratios.length / 2)]!, 2), rounds: `${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)}`, target };
+}
+
+/** Summary table rows for CPU figures. */
+export function cpuRows(figures: readonly CpuFigure[]): string[][] {
+  return figures.map((c) => [`CPU per ${c.op}, c${c.connections}`, `${c.nimbusUs} µs`, `${c.bareUs} µs`, `${c.ratio.toFixed(2)}×`, `≤ ${c.target}×`, c.ratio <= c.target ? '✓' : '✗', c.rounds]);
+}

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sha256 } from '../test/auth/sigv4/sdk-signer.js';
 import { rssMb, startServer, type RunningServer } from './processes.js';
-import { phaseLine, round, table, type PhaseResult } from './report.js';
+import { cpuFigure, cpuRows, phaseLine, round, table, type CpuFigure, type PhaseResult } from './report.js';
 import { clientConfig, describeSdkError, type Operation, type SdkClient } from './requests.js';
 import { autocannonTarget, runInterleaved, type TimingOptions } from './targets.js';
 
@@ -134,7 +134,7 @@ async function uploadWatchingRss(server: RunningServer, url: string, bytes: numb
 }
 
 export interface S3Figures {
-  cpu: { op: string; connections: number; nimbusUs: number; bareUs: number; ratio: number; rounds: string; target: number }[];
+  cpu: CpuFigure[];
   large?: { mb: number; md5MBps: number; putMBps: number; putShare: number; ddMBps: number; getMBps: number; getShare: number };
   rss?: { mb: number; growthMb: number; MBps: number };
 }
@@ -160,9 +160,8 @@ export async function s3Phase(opts: TimingOptions & { quick: boolean }, connecti
       }
       const [b, put, get] = results as [PhaseResult, PhaseResult, PhaseResult];
       for (const [r, target] of [[put, S3_TARGETS.putCpuRatioMax], [get, S3_TARGETS.getCpuRatioMax]] as const) {
-        if (!r.figures || !b.figures) continue;
-        const ratios = r.rounds!.map((x, i) => x.cpuUsPerOp / b.rounds![i]!.cpuUsPerOp).sort((x, y) => x - y);
-        figures.cpu.push({ op: r.op, connections: c, nimbusUs: r.figures.cpuUsPerOp, bareUs: b.figures.cpuUsPerOp, ratio: round(ratios[Math.floor(ratios.length / 2)]!, 2), rounds: `${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)}`, target });
+        const figure = cpuFigure(r, b, c, target);
+        if (figure) figures.cpu.push(figure);
       }
     }
 
@@ -206,7 +205,7 @@ export async function s3Phase(opts: TimingOptions & { quick: boolean }, connecti
 }
 
 export function printS3Summary(f: S3Figures): void {
-  const rows: string[][] = f.cpu.map((c) => [`CPU per ${c.op}, c${c.connections}`, `${c.nimbusUs} µs`, `${c.bareUs} µs`, `${c.ratio.toFixed(2)}×`, `≤ ${c.target}×`, c.ratio <= c.target ? '✓' : '✗', c.rounds]);
+  const rows = cpuRows(f.cpu);
   if (f.large) {
     rows.push([`PUT ${f.large.mb} MiB (curl) vs MD5 rate`, `${f.large.putMBps} MB/s`, `${f.large.md5MBps} MB/s`, `${Math.round(f.large.putShare * 100)}%`, `≥ ${S3_TARGETS.putMd5ShareMin * 100}%`, f.large.putShare >= S3_TARGETS.putMd5ShareMin ? '✓' : '✗', '']);
     rows.push([`GET ${f.large.mb} MiB (curl) vs dd`, `${f.large.getMBps} MB/s`, `${f.large.ddMBps} MB/s`, `${Math.round(f.large.getShare * 100)}%`, `≥ ${S3_TARGETS.getDdShareMin * 100}%`, f.large.getShare >= S3_TARGETS.getDdShareMin ? '✓' : '✗', '']);

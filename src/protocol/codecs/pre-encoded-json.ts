@@ -14,7 +14,8 @@ export class PreEncodedJson {
 // from being taken for one.
 const NONCE = Math.random().toString(36).slice(2, 12);
 const MARK = '\u0001';
-const PLACEHOLDER = new RegExp(`"\\\\u0001${NONCE}:(\\d+)\\\\u0001"`, 'g');
+const OPEN = `"\\u0001${NONCE}:`;
+const CLOSE = '\\u0001"';
 
 let parts: (string | Buffer)[] = [];
 let allText = true;
@@ -34,9 +35,10 @@ export function hasPlaceholders(): boolean {
 export function splice(text: string): string | Buffer {
   const pieces: (string | Buffer)[] = [];
   let at = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    pieces.push(text.slice(at, m.index), parts[Number(m[1])]!);
-    at = m.index! + m[0].length;
+  for (let open = text.indexOf(OPEN); open !== -1; open = text.indexOf(OPEN, at)) {
+    const close = text.indexOf(CLOSE, open + OPEN.length);
+    pieces.push(text.slice(at, open), parts[Number(text.slice(open + OPEN.length, close))]!);
+    at = close + CLOSE.length;
   }
   pieces.push(text.slice(at));
   const asText = allText;

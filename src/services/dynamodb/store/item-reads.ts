@@ -51,12 +51,14 @@ const INVALID_START_KEY = 'The provided starting key is invalid: The provided ke
 
 // Bodies are read as text: better-sqlite3 makes a string of one faster than a Buffer (stored-item.ts).
 const SELECT_ITEM = 'SELECT CAST(body AS TEXT) FROM dynamodb_items WHERE table_id = ? AND bucket = ? AND hk = ? AND rk = ?';
-const ITEM_QUERY = 'SELECT rk AS c0, CAST(body AS TEXT) AS body FROM dynamodb_items WHERE table_id = @t AND bucket = @b AND hk = @h';
-const INDEX_QUERY = `SELECT e.irk AS c0, e.hk AS c1, e.rk AS c2, CAST(i.body AS TEXT) AS body FROM dynamodb_index_entries e
+const ITEM_BODY = 'CAST(body AS TEXT)';
+const ENTRY_BODY = 'CAST(i.body AS TEXT)';
+const ITEM_QUERY = 'FROM dynamodb_items WHERE table_id = @t AND bucket = @b AND hk = @h';
+const INDEX_QUERY = `FROM dynamodb_index_entries e
   JOIN dynamodb_items i ON i.table_id = @t AND i.bucket = e.tbucket AND i.hk = e.hk AND i.rk = e.rk
   WHERE e.index_id = @x AND e.bucket = @b AND e.ihk = @h`;
-const ITEM_SCAN = 'SELECT bucket AS c0, hk AS c1, rk AS c2, CAST(body AS TEXT) AS body FROM dynamodb_items WHERE table_id = @t';
-const INDEX_SCAN = `SELECT e.bucket AS c0, e.ihk AS c1, e.irk AS c2, e.hk AS c3, e.rk AS c4, CAST(i.body AS TEXT) AS body FROM dynamodb_index_entries e
+const ITEM_SCAN = 'FROM dynamodb_items WHERE table_id = @t';
+const INDEX_SCAN = `FROM dynamodb_index_entries e
   JOIN dynamodb_items i ON i.table_id = @t AND i.bucket = e.tbucket AND i.hk = e.hk AND i.rk = e.rk
   WHERE e.index_id = @x`;
 
@@ -148,7 +150,8 @@ export class ItemReader {
     const key = index ? index.key : table.key;
     const hk = encodeKeyValue(request.partitionKey, key.hash.type);
     const range: KeyRange = {
-      select: index ? INDEX_QUERY : ITEM_QUERY,
+      from: index ? INDEX_QUERY : ITEM_QUERY,
+      body: index ? ENTRY_BODY : ITEM_BODY,
       params: { t: table.id, x: index?.id, b: partitionHash(hk), h: hk },
       cols: index ? ['e.irk', 'e.hk', 'e.rk'] : ['rk'],
       forward,
@@ -184,7 +187,8 @@ export class ItemReader {
     const { table } = request;
     const index = request.indexName === undefined ? undefined : indexNamed(table, request.indexName);
     const range: KeyRange = {
-      select: index ? INDEX_SCAN : ITEM_SCAN,
+      from: index ? INDEX_SCAN : ITEM_SCAN,
+      body: index ? ENTRY_BODY : ITEM_BODY,
       params: index ? { t: table.id, x: index.id } : { t: table.id },
       cols: index ? ['e.bucket', 'e.ihk', 'e.irk', 'e.hk', 'e.rk'] : ['bucket', 'hk', 'rk'],
       forward: true,

@@ -17,8 +17,10 @@ export type Limit =
   | { kind: 'position'; values: (Buffer | number)[] };
 
 export interface KeyRange {
-  /** `SELECT <cols as c0, c1 …>, <body as text> FROM … WHERE <fixed conditions>` with named parameters (the body last). */
-  select: string;
+  /** `FROM … WHERE <fixed conditions>`, with named parameters. */
+  from: string;
+  /** The SQL expression of a row's body, read as text. */
+  body: string;
   params: Record<string, unknown>;
   /** The ordered key columns, as SQL expressions. */
   cols: string[];
@@ -60,30 +62,40 @@ function condition(cols: string[], limit: Limit, lower: boolean, n: string, para
 const FIRST_PAGE = 32;
 const MAX_PAGE = 1000;
 
-/** The bodies of the range's rows in order; at most `limit` when given. Pages grow from 32 to 1000 rows. */
+/**
+ * The bodies of the range's rows in order; at most `limit` when given. Pages grow from 32 to 1000
+ * rows. A page reads bodies only (better-sqlite3 makes a row's key columns into Buffers, which
+ * costs more than the row itself); when another page follows, the key of the page's last row is
+ * read on its own to resume after it. A read that says how much it wants (Query's Limit + 1)
+ * gets it in one statement and never needs that key.
+ */
 export function* readRange(db: Database, range: KeyRange, limit = Infinity): Generator<string> {
   let lower = range.lower;
   let upper = range.upper;
-  // A read that says how much it wants (Query's Limit + 1) gets it in one statement.
   let page = Number.isFinite(limit) ? Math.min(Math.max(limit, 1), MAX_PAGE) : FIRST_PAGE;
   let remaining = limit;
   const order = range.cols.map((c) => `${c}${range.forward ? '' : ' DESC'}`).join(', ');
   while (remaining > 0) {
     const params: Record<string, unknown> = { ...range.params };
-    let sql = range.select;
-    if (lower) sql += ` AND ${condition(range.cols, lower, true, 'lo', params)}`;
-    if (upper) sql += ` AND ${condition(range.cols, upper, false, 'hi', params)}`;
+    let where = range.from;
+    if (lower) where += ` AND ${condition(range.cols, lower, true, 'lo', params)}`;
+    if (upper) where += ` AND ${condition(range.cols, upper, false, 'hi', params)}`;
+    where += ` ORDER BY ${order}`;
     const take = Math.min(page, remaining);
     params.take = take;
-    sql += ` ORDER BY ${order} LIMIT @take`;
-    // Raw rows (arrays): the key columns, then the body.
-    const rows = db.prepare(sql).raw(true).all(params) as (Buffer | number | string)[][];
-    const bodyAt = range.cols.length;
-    for (const r of rows) yield r[bodyAt] as string;
-    if (rows.length < take) return;
-    remaining -= rows.length;
-    const last = rows[rows.length - 1]!;
-    const resume: Limit = { kind: 'position', values: last.slice(0, bodyAt) as (Buffer | number)[] };
+    const bodies = db.prepare(`SELECT ${range.body} ${where} LIMIT @take`).pluck(true).all(params) as string[];
+    remaining -= bodies.length;
+    const more = bodies.length === take && remaining > 0;
+    // The resume key is read before any body is handed out: a caller may write between pages.
+    let last: (Buffer | number)[] | undefined;
+    if (more) {
+      delete params.take;
+      params.skip = take - 1;
+      last = db.prepare(`SELECT ${range.cols.join(', ')} ${where} LIMIT 1 OFFSET @skip`).raw(true).get(params) as (Buffer | number)[];
+    }
+    for (const body of bodies) yield body;
+    if (!last) return;
+    const resume: Limit = { kind: 'position', values: last };
     if (range.forward) lower = resume;
     else upper = resume;
     page = Math.min(page * 4, MAX_PAGE);

@@ -110,35 +110,48 @@ describe('DynamoStore.query', () => {
       if (!sql.includes('dynamodb_items')) return statement;
       const proxy: typeof statement = new Proxy(statement, {
         get(target, prop) {
-          if (prop === 'raw') {
+          if (prop === 'raw' || prop === 'pluck') {
             return (...args: unknown[]) => {
-              (target.raw as (...a: unknown[]) => unknown)(...args);
+              (target[prop] as (...a: unknown[]) => unknown)(...args);
               return proxy;
             };
           }
-          if (prop !== 'all') {
+          if (prop !== 'all' && prop !== 'get') {
             const v = Reflect.get(target, prop) as unknown;
             return typeof v === 'function' ? v.bind(target) : v;
           }
           return (...args: unknown[]) => {
             const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
             plans.push(plan.map((p) => p.detail).join(' | '));
-            return target.all(...args);
+            return target[prop](...args);
           };
         },
       });
       return proxy;
+    };
+    const expectSeeks = () => {
+      for (const plan of plans) {
+        expect(plan).toMatch(/SEARCH (dynamodb_items|e) USING PRIMARY KEY \(/);
+        expect(plan).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+      }
     };
     [...store.query({ table, partitionKey: S('p'), sortKey: { op: 'BETWEEN', low: N(0), high: N(99) }, exclusiveStartKey: { pk: S('p'), n: N(1) }, forward: false })];
     [...store.query({ table, indexName: 'by-g', partitionKey: S('all'), sortKey: { op: 'GT', value: N(0) }, exclusiveStartKey: { pk: S('p'), n: N(1), g: S('all') } })];
     [...store.scan({ table, segment: 2, totalSegments: 5, exclusiveStartKey: { pk: S('p'), n: N(1) } })];
     [...store.scan({ table, indexName: 'by-g', segment: 1, totalSegments: 3 })];
     expect(plans).toHaveLength(4);
-    for (const plan of plans) {
-      expect(plan).toMatch(/SEARCH (dynamodb_items|e) USING PRIMARY KEY \(/);
-      expect(plan).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
-    }
+    expectSeeks();
     expect(plans[0]).toMatch(/table_id=\? AND bucket=\? AND hk=\? AND rk>\? AND rk<\?/);
+    // More than one page: the first page's last key is read on its own, with a seek too.
+    await store.write(() => {
+      for (let n = 0; n < 40; n++) store.put(table, { pk: S('big'), n: N(n) });
+    });
+    plans.length = 0;
+    expect(ns(store.query({ table, partitionKey: S('big') }))).toHaveLength(40);
+    expect(plans).toHaveLength(3);
+    expectSeeks();
+    expect(plans[1]).toMatch(/SEARCH dynamodb_items USING PRIMARY KEY \(table_id=\? AND bucket=\? AND hk=\?\)/);
+    expect(plans[2]).toMatch(/rk>\?/);
   });
 });
 

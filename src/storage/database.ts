@@ -30,6 +30,12 @@ export interface DatabaseOptions {
   path?: string;
 }
 
+/**
+ * SQLite (3.53) plans a `LIMIT ?` with the bound value in hand, so it compiles such a statement
+ * again on every run (≈ 12 µs each); `LIMIT ? + 0` is an expression it does not look into.
+ */
+const BARE_LIMIT_PARAMETER = /\bLIMIT\s+[?@:$]\w*\s*(?:$|\)|OFFSET\b|,)/i;
+
 export class Database {
   readonly sqlite: SqliteDatabase;
   readonly ephemeral: boolean;
@@ -77,6 +83,7 @@ export class Database {
   prepare(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) {
+      if (BARE_LIMIT_PARAMETER.test(sql)) throw new Error(`bind LIMIT as \`? + 0\`, not a bare parameter: ${sql}`);
       s = this.sqlite.prepare(sql);
       this.statements.set(sql, s);
     }

@@ -24,6 +24,17 @@ describe('Database', () => {
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
 
+  it('refuses a bare LIMIT parameter (SQLite would compile the statement again on every run) and takes `? + 0`', async () => {
+    const { db } = tempDb();
+    db.migrate('t', COUNTER);
+    for (const n of [1, 2, 3]) db.prepare('INSERT INTO counter VALUES (?, ?)').run(`c${n}`, n);
+    expect(() => db.prepare('SELECT n FROM counter ORDER BY n LIMIT ?')).toThrow(/bind LIMIT as `\? \+ 0`/);
+    expect(() => db.prepare('SELECT n FROM counter ORDER BY n LIMIT @take OFFSET 1')).toThrow(/bind LIMIT/);
+    expect(db.prepare('SELECT n FROM counter ORDER BY n LIMIT ? + 0').pluck(true).all(2)).toEqual([1, 2]);
+    expect(db.prepare('SELECT n FROM counter ORDER BY n LIMIT 1 OFFSET ?').pluck(true).all(1)).toEqual([2]);
+    await db.close();
+  });
+
   it('group-commits writes issued together into one transaction', async () => {
     const { db } = tempDb();
     db.migrate('t', COUNTER);

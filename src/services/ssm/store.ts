@@ -264,7 +264,7 @@ export class SsmStore {
       .prepare(`SELECT ${COLUMNS} FROM ssm_parameters p JOIN ssm_parameter_versions v
         ON v.account_id = p.account_id AND v.region = p.region AND v.name_key = p.name_key
         WHERE p.account_id = ? AND p.region = ? AND p.name_key = ? AND v.version > ?
-        ORDER BY v.version LIMIT ?`)
+        ORDER BY v.version LIMIT ? + 0`)
       .all(s.accountId, s.region, key, afterVersion, limit) as VersionRow[];
     return rows.map(toStored);
   }
@@ -306,7 +306,7 @@ export class SsmStore {
     }
     const sql = `SELECT ${COLUMNS} FROM ssm_parameters p JOIN ssm_parameter_versions v
       ON v.account_id = p.account_id AND v.region = p.region AND v.name_key = p.name_key AND v.version = ${version}
-      WHERE ${where.join(' AND ')} ORDER BY p.name_key LIMIT @limit`;
+      WHERE ${where.join(' AND ')} ORDER BY p.name_key LIMIT @limit + 0`;
     return (this.db.prepare(sql).all(bind) as VersionRow[]).map(toStored);
   }
 

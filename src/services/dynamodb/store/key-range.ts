@@ -83,7 +83,7 @@ export function* readRange(db: Database, range: KeyRange, limit = Infinity): Gen
     where += ` ORDER BY ${order}`;
     const take = Math.min(page, remaining);
     params.take = take;
-    const bodies = db.prepare(`SELECT ${range.body} ${where} LIMIT @take`).pluck(true).all(params) as string[];
+    const bodies = db.prepare(`SELECT ${range.body} ${where} LIMIT @take + 0`).pluck(true).all(params) as string[];
     remaining -= bodies.length;
     const more = bodies.length === take && remaining > 0;
     // The resume key is read before any body is handed out: a caller may write between pages.

@@ -193,11 +193,11 @@ export class StreamLog {
     const rows = (options.tableName === undefined
       ? this.db
           .prepare(`SELECT ${STREAM_COLUMNS} FROM dynamodb_streams WHERE account_id = ? AND region = ? AND id > ?
-            AND (closed_at IS NULL OR closed_at >= ?) ORDER BY id LIMIT ?`)
+            AND (closed_at IS NULL OR closed_at >= ?) ORDER BY id LIMIT ? + 0`)
           .all(scope.accountId, scope.region, after, cutoff, options.limit)
       : this.db
           .prepare(`SELECT ${STREAM_COLUMNS} FROM dynamodb_streams WHERE account_id = ? AND region = ? AND table_name = ? AND id > ?
-            AND (closed_at IS NULL OR closed_at >= ?) ORDER BY id LIMIT ?`)
+            AND (closed_at IS NULL OR closed_at >= ?) ORDER BY id LIMIT ? + 0`)
           .all(scope.accountId, scope.region, options.tableName, after, cutoff, options.limit)) as StreamRow[];
     return rows.map(toStream);
   }
@@ -220,7 +220,7 @@ export class StreamLog {
   records(streamId: number, fromSeq: number, limit: number, nowMs: number): StoredStreamRecord[] {
     const rows = this.db
       .prepare(`SELECT seq, created_at, event_name, event_id, by_service, keys, new_image, old_image, size_bytes
-        FROM dynamodb_stream_records WHERE stream_id = ? AND seq >= ? AND created_at >= ? ORDER BY seq LIMIT ?`)
+        FROM dynamodb_stream_records WHERE stream_id = ? AND seq >= ? AND created_at >= ? ORDER BY seq LIMIT ? + 0`)
       .all(streamId, fromSeq, nowMs - STREAM_RETENTION_MS, limit) as RecordRow[];
     return rows.map(toRecord);
   }

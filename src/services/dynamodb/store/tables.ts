@@ -84,7 +84,7 @@ export class TableCatalog {
   /** Table names in the scope, ascending, after `exclusiveStart`, at most `limit` (+1 to tell whether more follow). */
   names(scope: Scope, exclusiveStart: string | undefined, limit: number): string[] {
     const rows = this.db
-      .prepare('SELECT name FROM dynamodb_tables WHERE account_id = ? AND region = ? AND name > ? ORDER BY name LIMIT ?')
+      .prepare('SELECT name FROM dynamodb_tables WHERE account_id = ? AND region = ? AND name > ? ORDER BY name LIMIT ? + 0')
       .all(scope.accountId, scope.region, exclusiveStart ?? '', limit) as { name: string }[];
     return rows.map((r) => r.name);
   }

@@ -34,7 +34,7 @@ const FIND = 'SELECT fingerprint, result, expires_at FROM dynamodb_transaction_t
 const UPSERT = `INSERT INTO dynamodb_transaction_tokens (account_id, region, token, fingerprint, result, expires_at) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (account_id, region, token) DO UPDATE SET fingerprint = excluded.fingerprint, result = excluded.result, expires_at = excluded.expires_at`;
 const PURGE = `DELETE FROM dynamodb_transaction_tokens WHERE (account_id, region, token) IN
-  (SELECT account_id, region, token FROM dynamodb_transaction_tokens WHERE expires_at <= ? LIMIT ?)`;
+  (SELECT account_id, region, token FROM dynamodb_transaction_tokens WHERE expires_at <= ? LIMIT ? + 0)`;
 
 export class TransactionTokenStore {
   constructor(private readonly db: Database) {}

@@ -101,7 +101,7 @@ export class BucketTable {
     const rows = this.db
       .prepare(
         `SELECT * FROM s3_buckets WHERE account_id = ? AND name > ? AND (? IS NULL OR substr(name, 1, length(?)) = ?)
-         AND (? IS NULL OR region = ?) ORDER BY name LIMIT ?`,
+         AND (? IS NULL OR region = ?) ORDER BY name LIMIT ? + 0`,
       )
       .all(accountId, options.after ?? '', options.prefix ?? null, options.prefix ?? null, options.prefix ?? null, options.region ?? null, options.region ?? null, options.limit) as BucketRow[];
     return rows.map(toBucket);

@@ -177,14 +177,14 @@ export class ObjectTable {
    * cheap part of a listing. Load the rows a page shows with `listed`.
    */
   scanCurrentKeys(bucket: Bucket, start: ScanStart): IterableIterator<ListedKey> {
-    const sql = (clause: string) => `SELECT id, key FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${clause} ORDER BY key LIMIT ?`;
+    const sql = (clause: string) => `SELECT id, key FROM s3_objects WHERE bucket_id = ? AND is_latest = 1 AND delete_marker = 0 AND ${clause} ORDER BY key LIMIT ? + 0`;
     return batches(start, (clause, param, limit) => this.db.prepare(sql(clause)).raw(true).all(bucket.id, param, limit) as [number, string][]);
   }
 
   /** Every version and delete marker (ids and keys) in key order, newest first within a key, from `start`. */
   scanVersionKeys(bucket: Bucket, start: ScanStart): IterableIterator<ListedKey> {
-    const sql = (clause: string) => `SELECT id, key FROM s3_objects WHERE bucket_id = ? AND ${clause} ORDER BY key, id DESC LIMIT ?`;
-    const older = 'SELECT id, key FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?';
+    const sql = (clause: string) => `SELECT id, key FROM s3_objects WHERE bucket_id = ? AND ${clause} ORDER BY key, id DESC LIMIT ? + 0`;
+    const older = 'SELECT id, key FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ? + 0';
     return batches(
       start,
       (clause, param, limit) => this.db.prepare(sql(clause)).raw(true).all(bucket.id, param, limit) as [number, string][],
@@ -205,7 +205,7 @@ export class ObjectTable {
 
   /** Up to `limit` versions of one key older than the version with row id `id`, newest first. */
   olderVersions(bucket: Bucket, key: string, id: number, limit: number): ListedKey[] {
-    const rows = this.db.prepare('SELECT id, key FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?').raw(true).all(bucket.id, key, id, limit) as [number, string][];
+    const rows = this.db.prepare('SELECT id, key FROM s3_objects WHERE bucket_id = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ? + 0').raw(true).all(bucket.id, key, id, limit) as [number, string][];
     return rows.map(([rowId, k]) => ({ id: rowId, key: k }));
   }
 

@@ -114,7 +114,7 @@ export class UploadTable {
   /** Parts in part-number order after `afterPartNumber`, at most `limit`. */
   parts(upload: UploadRecord, afterPartNumber = 0, limit = 10_000): UploadPartRecord[] {
     const rows = this.db
-      .prepare('SELECT * FROM s3_upload_parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?')
+      .prepare('SELECT * FROM s3_upload_parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ? + 0')
       .all(upload.uploadId, afterPartNumber, limit) as PartRow[];
     return rows.map(toPart);
   }

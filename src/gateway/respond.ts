@@ -26,6 +26,41 @@ export function bodyFullyRead(raw: IncomingMessage): boolean {
   return raw.headers['transfer-encoding'] === undefined && (raw.headers['content-length'] ?? '0') === '0';
 }
 
+/**
+ * Answers that are complete (not streamed) wait for the end of the event loop's current turn and
+ * then go out together. Each socket write wakes the client's process; when the answers to every
+ * request that arrived together are written back to back, the clients (on this machine: Nimbus
+ * listens on localhost) wake once for all of them instead of once each — at 16 connections a
+ * GetItem cost 30% less CPU this way (README, Performance). An answer waits no longer than it takes
+ * to handle the other requests of the same turn.
+ */
+let batch: { res: ServerResponse; status: number; headers: HttpResponse['headers']; body: string | Buffer | undefined }[] = [];
+
+function answerSoon(res: ServerResponse, status: number, headers: HttpResponse['headers'], body: string | Buffer | undefined): void {
+  if (batch.length === 0) setImmediate(writeBatch);
+  batch.push({ res, status, headers, body });
+}
+
+function writeBatch(): void {
+  const answers = batch;
+  batch = [];
+  for (const a of answers) {
+    try {
+      a.res.writeHead(a.status, a.headers);
+      a.res.end(a.body);
+    } catch {
+      // Headers node:http refuses (a service bug): the client gets a 500, never a hang.
+      if (!a.res.headersSent) a.res.writeHead(500).end();
+      else a.res.destroy();
+    }
+  }
+}
+
+/** Resolves once the answers waiting to go out have been written (a graceful close waits for them). */
+export function answersWritten(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Writes the response; returns a promise only while a streamed body is still flowing. */
 export function writeResponse(res: ServerResponse, response: HttpResponse, isHead: boolean, closeConnection: boolean): Promise<void> | undefined {
   const headers = response.headers;
@@ -35,8 +70,7 @@ export function writeResponse(res: ServerResponse, response: HttpResponse, isHea
     if (headers['content-length'] === undefined) {
       headers['content-length'] = String(body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length);
     }
-    res.writeHead(response.statusCode, headers);
-    res.end(isHead ? undefined : body);
+    answerSoon(res, response.statusCode, headers, isHead ? undefined : body);
     return undefined;
   }
   res.writeHead(response.statusCode, headers);

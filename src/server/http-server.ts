@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Gateway } from '../gateway/gateway.js';
 import { handleRequest } from '../gateway/pipeline.js';
+import { answersWritten } from '../gateway/respond.js';
 import { requestId } from '../shared/ids.js';
 
 export interface RunningServer {
@@ -68,6 +69,7 @@ async function closeGracefully(server: Server, gw: Gateway, timeoutMs: number): 
     await new Promise((r) => setTimeout(r, 20));
     server.closeIdleConnections();
   }
+  await answersWritten();
   server.closeAllConnections();
   await closed;
 }

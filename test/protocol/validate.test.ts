@@ -71,3 +71,28 @@ describe('validateInput', () => {
     expect(validateInput(input, { Name: 'a', Secret: '😀😀x' }, { enums: true })).toHaveLength(1);
   });
 });
+
+describe('validateInput over recursive shapes', () => {
+  // Node → Link → Node …: Link's only constraint is Node's leaf, which a walk starting at Node
+  // meets after Link (a walk that took the unfinished Node for unconstrained would skip Link).
+  // A sibling tree (Free) has no constraint at all, so the validator may skip it.
+  const recursive = compileModel('r', {
+    metadata: { protocol: 'json' },
+    operations: { Op: { name: 'Op', input: { shape: 'In' } } },
+    shapes: {
+      In: { type: 'structure', members: { Root: { shape: 'Node' }, Free: { shape: 'FreeNode' } } },
+      Node: { type: 'structure', members: { Next: { shape: 'Link' }, Leaf: { shape: 'Short' } } },
+      Link: { type: 'map', key: { shape: 'Plain' }, value: { shape: 'Node' } },
+      FreeNode: { type: 'structure', members: { Next: { shape: 'FreeNode' }, Text: { shape: 'Plain' } } },
+      Plain: { type: 'string' },
+      Short: { type: 'string', max: 2 },
+    },
+  }).operations.get('Op')!.input;
+
+  it('finds a constraint broken deep inside a cycle, and accepts the same tree when it holds', () => {
+    const tree = (leaf: string) => ({ Root: { Next: { a: { Next: { b: { Leaf: leaf } } } } }, Free: { Next: { Next: { Text: 'anything at all' } } } });
+    expect(validateInput(recursive, tree('ok'), { enums: true })).toEqual([]);
+    const v = validateInput(recursive, tree('too long'), { enums: true });
+    expect(v.map((x) => `${x.path}: ${x.constraint}`)).toEqual(['root.next.a.member.next.b.member.leaf: Member must have length less than or equal to 2']);
+  });
+});

@@ -99,8 +99,64 @@ function pathOf(parent: LazyPath | undefined, segment: string): string {
   return parent ? `${parent()}.${segment}` : segment;
 }
 
+/**
+ * Whether anything in a shape's subtree can fail validation (a length, range, pattern, enum or
+ * required member). Most of a request's values are not: DynamoDB's AttributeValue tree has no
+ * constraint at all, and walking its ten union members for every attribute of every item was most
+ * of the validator's time. Shapes are recursive (AttributeValue → M → AttributeValue), so the
+ * answer is a fixed point over every shape reachable from the one asked about, computed once.
+ */
+const constrained = new WeakMap<Shape, boolean>();
+
+function children(shape: Shape): Shape[] {
+  if (shape.type === 'structure') return shape.document ? [] : shape.members.map((m) => m.shape);
+  if (shape.type === 'list') return [shape.member!.shape];
+  if (shape.type === 'map') return [shape.key!.shape, shape.value!.shape];
+  return [];
+}
+
+function ownConstraint(shape: Shape): boolean {
+  if (shape.min !== undefined || shape.max !== undefined || shape.pattern !== undefined || shape.enum !== undefined) return true;
+  return shape.type === 'structure' && !shape.document && shape.members.some((m) => m.required);
+}
+
+function isConstrained(shape: Shape): boolean {
+  const known = constrained.get(shape);
+  if (known !== undefined) return known;
+  const reachable: Shape[] = [];
+  const seen = new Set<Shape>();
+  const visit = (s: Shape) => {
+    if (seen.has(s) || constrained.has(s)) return;
+    seen.add(s);
+    reachable.push(s);
+    for (const c of children(s)) visit(c);
+  };
+  visit(shape);
+  const result = new Map(reachable.map((s) => [s, ownConstraint(s)]));
+  const value = (s: Shape) => result.get(s) ?? constrained.get(s)!;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of reachable) {
+      if (!result.get(s) && children(s).some(value)) {
+        result.set(s, true);
+        changed = true;
+      }
+    }
+  }
+  for (const [s, c] of result) constrained.set(s, c);
+  return result.get(shape)!;
+}
+
+/** A structure's members worth visiting: required ones, and those with a constraint beneath. */
+const checkedMembers = new WeakMap<Shape, Member[]>();
+function membersToCheck(shape: Shape): Member[] {
+  let members = checkedMembers.get(shape);
+  if (!members) checkedMembers.set(shape, (members = shape.members.filter((m) => m.required || isConstrained(m.shape))));
+  return members;
+}
+
 function check(shape: Shape, v: unknown, parent: LazyPath | undefined, segment: string, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
-  if (v === undefined || v === null || isStream(v)) return;
+  if (v === undefined || v === null || !isConstrained(shape) || isStream(v)) return;
   const hidden = sensitive || shape.sensitive;
   const len = lengthOf(shape, v);
   if (len !== undefined) {
@@ -141,7 +197,7 @@ function report(out: Violation[], parent: LazyPath | undefined, segment: string,
 }
 
 function checkMembers(shape: Shape, v: Record<string, unknown>, path: LazyPath | undefined, out: Violation[], opts: ValidateOptions, sensitive: boolean): void {
-  for (const m of shape.members) {
+  for (const m of membersToCheck(shape)) {
     const value = v[m.name];
     if (value === undefined || value === null) {
       if (m.required) out.push({ path: pathOf(path, pathName(m)), shown: 'null', constraint: 'Member must not be null' });

@@ -258,25 +258,24 @@ export class ObjectTable {
     const garbage: string[] = [];
     const versioning: VersioningStatus | undefined = bucket.versioning;
     let versionId = NULL_VERSION;
-    let latestRemoved = false;
     if (writesNewVersion(versioning)) {
       versionId = newVersionId();
     } else {
       // Only what replacing the null version needs (its blobs), not a whole record.
       const previousNull = this.db
-        .prepare("SELECT id, blob_id, parts_count, is_latest FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = 'null'")
+        .prepare("SELECT id, blob_id, parts_count, is_latest, delete_marker FROM s3_objects WHERE bucket_id = ? AND key = ? AND version_id = 'null'")
         .raw(true)
-        .get(bucket.id, key) as [number, string | null, number | null, number] | undefined;
+        .get(bucket.id, key) as [number, string | null, number | null, number, number] | undefined;
       if (previousNull) {
-        const [id, blobId, partsCount, isLatest] = previousNull;
+        const [id, blobId, partsCount, isLatest, wasMarker] = previousNull;
         if (blobId) garbage.push(blobId);
         if (partsCount !== null) for (const p of this.partsOf(id)) garbage.push(p.blobId);
+        if (isLatest === 1) return this.replaceLatestInPlace(id, bucket, key, object, deleteMarker, wasMarker === 1, partsCount !== null, parts, garbage);
         this.db.prepare('DELETE FROM s3_objects WHERE id = ?').run(id);
-        latestRemoved = isLatest === 1;
       }
     }
-    // A key has at most one latest version: when that was the null version just removed, no other is.
-    if (!latestRemoved) this.db.prepare('UPDATE s3_objects SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1').run(bucket.id, key);
+    // A key has at most one latest version (the null version, when it was, was rewritten in place above).
+    this.db.prepare('UPDATE s3_objects SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1').run(bucket.id, key);
     const c = object.checksum;
     const row = this.db
       .prepare(
@@ -289,10 +288,43 @@ export class ObjectTable {
         object.blobId ?? null, object.partsCount ?? null, c?.algorithm ?? null, c?.type ?? null, c?.value ?? null, JSON.stringify(object.attributes),
         object.inlineBody ?? null,
       ) as { id: number };
+    return this.finishWrite(row.id, bucket, key, versionId, object, deleteMarker, parts, garbage);
+  }
+
+  /**
+   * The null version being replaced is the key's latest (an unversioned bucket's only version):
+   * its row is rewritten where it stands. It already has the key's highest id, so versions stay in
+   * id order, and no index changes — a PUT that overwrites a key dirties one table page instead of
+   * a new row, three index entries and the AUTOINCREMENT counter.
+   */
+  private replaceLatestInPlace(
+    id: number, bucket: Bucket, key: string, object: NewObject, deleteMarker: boolean, wasMarker: boolean, hadParts: boolean,
+    parts: readonly Omit<ObjectPart, 'index'>[], garbage: string[],
+  ): WriteResult {
+    const c = object.checksum;
+    this.db
+      .prepare(
+        `UPDATE s3_objects SET last_modified = ?, size = ?, etag = ?, storage_class = ?, owner_account = ?, blob_id = ?, parts_count = ?,
+           checksum_algorithm = ?, checksum_type = ?, checksum_value = ?, attributes = ?, body = ? WHERE id = ?`,
+      )
+      .run(
+        object.lastModified.getTime(), object.size, object.etag, object.storageClass, object.ownerAccountId, object.blobId ?? null, object.partsCount ?? null,
+        c?.algorithm ?? null, c?.type ?? null, c?.value ?? null, JSON.stringify(object.attributes), object.inlineBody ?? null, id,
+      );
+    // (A separate statement: only a change of kind touches the index of current objects.)
+    if (wasMarker !== deleteMarker) this.db.prepare('UPDATE s3_objects SET delete_marker = ? WHERE id = ?').run(deleteMarker ? 1 : 0, id);
+    if (hadParts) this.db.prepare('DELETE FROM s3_object_parts WHERE object_id = ?').run(id);
+    return this.finishWrite(id, bucket, key, NULL_VERSION, object, deleteMarker, parts, garbage);
+  }
+
+  private finishWrite(
+    id: number, bucket: Bucket, key: string, versionId: string, object: NewObject, deleteMarker: boolean,
+    parts: readonly Omit<ObjectPart, 'index'>[], garbage: string[],
+  ): WriteResult {
     const insertPart = this.db.prepare('INSERT INTO s3_object_parts (object_id, part_index, part_number, blob_id, size, etag, checksum_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    parts.forEach((p, i) => insertPart.run(row.id, i + 1, p.partNumber, p.blobId, p.size, p.etag, p.checksum ?? null));
+    parts.forEach((p, i) => insertPart.run(id, i + 1, p.partNumber, p.blobId, p.size, p.etag, p.checksum ?? null));
     const { inlineBody, ...fields } = object;
-    return { record: { ...fields, bodyInline: inlineBody !== undefined, id: row.id, bucketId: bucket.id, key, versionId, isLatest: true, deleteMarker }, garbage };
+    return { record: { ...fields, bodyInline: inlineBody !== undefined, id, bucketId: bucket.id, key, versionId, isLatest: true, deleteMarker }, garbage };
   }
 
   /**

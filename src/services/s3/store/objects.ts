@@ -323,8 +323,27 @@ export class ObjectTable {
   ): WriteResult {
     const insertPart = this.db.prepare('INSERT INTO s3_object_parts (object_id, part_index, part_number, blob_id, size, etag, checksum_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
     parts.forEach((p, i) => insertPart.run(id, i + 1, p.partNumber, p.blobId, p.size, p.etag, p.checksum ?? null));
-    const { inlineBody, ...fields } = object;
-    return { record: { ...fields, bodyInline: inlineBody !== undefined, id, bucketId: bucket.id, key, versionId, isLatest: true, deleteMarker }, garbage };
+    // One literal in the field order reads use (toObjectRecord): a spread of the new object made
+    // V8 build new hidden classes on every PUT.
+    const record: ObjectRecord = {
+      id,
+      bucketId: bucket.id,
+      key,
+      versionId,
+      isLatest: true,
+      deleteMarker,
+      lastModified: object.lastModified,
+      size: object.size,
+      etag: object.etag,
+      storageClass: object.storageClass,
+      ownerAccountId: object.ownerAccountId,
+      blobId: object.blobId,
+      bodyInline: object.inlineBody !== undefined,
+      partsCount: object.partsCount,
+      checksum: object.checksum,
+      attributes: object.attributes,
+    };
+    return { record, garbage };
   }
 
   /**

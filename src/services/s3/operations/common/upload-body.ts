@@ -8,7 +8,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import type { BlobPayload } from '../../../../protocol/handler-types.js';
 import { isServiceError } from '../../../../shared/errors.js';
 import { S3Errors } from '../../domain/errors.js';
-import { digestUpload, type UploadChecks, type UploadDigests } from '../../domain/integrity.js';
+import { digestSmallUpload, digestUpload, type UploadChecks, type UploadDigests } from '../../domain/integrity.js';
 import type { Ctx } from './context.js';
 
 /** The largest single PUT (and part) S3 accepts: 5 GiB. */
@@ -59,8 +59,6 @@ class SizeLimit extends Transform {
 interface PreparedBody {
   body: Readable;
   result(): UploadDigests;
-  /** The body's length as declared, when known (what decides whether it may be kept inline). */
-  declaredSize: number | undefined;
 }
 
 /**
@@ -70,7 +68,7 @@ interface PreparedBody {
 function prepareBody(body: BlobPayload | undefined, checks: UploadChecks): PreparedBody {
   if (checks.expectedSize !== undefined && checks.expectedSize > MAX_UPLOAD_BYTES) throw S3Errors.entityTooLarge(checks.expectedSize, MAX_UPLOAD_BYTES);
   const digesting = digestUpload(toReadable(body), checks);
-  return { body: digesting.body, result: () => digesting.result(), declaredSize: checks.expectedSize };
+  return { body: digesting.body, result: () => digesting.result() };
 }
 
 /** Streams the body into a new blob; resolves with its id once durable. */
@@ -86,24 +84,6 @@ async function toBlob(ctx: Ctx, prepared: PreparedBody): Promise<string> {
     // The client went away or the stream broke: S3 keeps nothing and, if anyone still listens, says so.
     throw S3Errors.incompleteBody();
   }
-}
-
-/**
- * Collects a small body in memory. Bytes past `max` are counted by the digests but not kept: the
- * digests' result() then fails (the length differs from the declared one).
- */
-function collect(body: Readable, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let kept = 0;
-    body.on('data', (chunk: Buffer) => {
-      if (kept + chunk.length > max) return;
-      chunks.push(chunk);
-      kept += chunk.length;
-    });
-    body.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept)));
-    body.once('error', (e) => reject(isServiceError(e) ? e : S3Errors.incompleteBody()));
-  });
 }
 
 /**
@@ -124,18 +104,22 @@ export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, d
  * An object's body (PutObject): kept inline when declared at most INLINE_BODY_MAX bytes, else a blob.
  */
 export async function storeObjectBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks): Promise<StoredObjectBody> {
-  const prepared = prepareBody(body, declared);
-  if (prepared.declaredSize === undefined || prepared.declaredSize > INLINE_BODY_MAX) {
-    const blobId = await toBlob(ctx, prepared);
+  if (declared.expectedSize !== undefined && declared.expectedSize <= INLINE_BODY_MAX) {
+    const source = body === undefined ? Buffer.alloc(0) : typeof body === 'string' || body instanceof Uint8Array ? Buffer.from(body) : body;
     try {
-      return { blobId, inlineBody: undefined, digests: prepared.result() };
+      const { bytes, digests } = await digestSmallUpload(source, declared, INLINE_BODY_MAX);
+      return { blobId: undefined, inlineBody: bytes, digests };
     } catch (e) {
-      await ctx.store.reclaimer.discard([blobId]);
-      throw e;
+      // The client went away or the stream broke: S3 keeps nothing and, if anyone still listens, says so.
+      throw isServiceError(e) ? e : S3Errors.incompleteBody();
     }
   }
-  const inlineBody = await collect(prepared.body, INLINE_BODY_MAX);
-  const digests = prepared.result();
-  if (digests.size !== inlineBody.length) throw S3Errors.incompleteBody();
-  return { blobId: undefined, inlineBody, digests };
+  const prepared = prepareBody(body, declared);
+  const blobId = await toBlob(ctx, prepared);
+  try {
+    return { blobId, inlineBody: undefined, digests: prepared.result() };
+  } catch (e) {
+    await ctx.store.reclaimer.discard([blobId]);
+    throw e;
+  }
 }

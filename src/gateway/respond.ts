@@ -61,11 +61,24 @@ export function answersWritten(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * A large text answer (a Query page of 100 KB) as bytes. Given text, node:http joins it to the
+ * response head, flattens the two, measures the UTF-8 length and encodes it: three passes over
+ * the body. As bytes it is one: measured once here, then copied — byte for byte (latin1) when
+ * every character is ASCII, which the measured length tells.
+ */
+const LARGE_TEXT = 16 * 1024;
+
+function largeTextBytes(text: string): Buffer {
+  return Buffer.from(text, Buffer.byteLength(text, 'utf8') === text.length ? 'latin1' : 'utf8');
+}
+
 /** Writes the response; returns a promise only while a streamed body is still flowing. */
 export function writeResponse(res: ServerResponse, response: HttpResponse, isHead: boolean, closeConnection: boolean): Promise<void> | undefined {
   const headers = response.headers;
   if (closeConnection) headers.connection = 'close';
-  const body = response.body;
+  let body = response.body;
+  if (typeof body === 'string' && body.length >= LARGE_TEXT) body = largeTextBytes(body);
   if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
     if (headers['content-length'] === undefined) {
       headers['content-length'] = String(body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length);

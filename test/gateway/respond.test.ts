@@ -5,6 +5,7 @@ import { answersWritten, writeResponse } from '../../src/gateway/respond.js';
 
 function fakeResponse(refuseHeaders = false) {
   const log: string[] = [];
+  const bodies: (string | Buffer | undefined)[] = [];
   const res = {
     headersSent: false,
     writeHead(status: number, headers?: Record<string, string>) {
@@ -14,6 +15,7 @@ function fakeResponse(refuseHeaders = false) {
       return res;
     },
     end(body?: string | Buffer) {
+      bodies.push(body);
       log.push(`end ${body === undefined ? '' : body.toString()}`);
       return res;
     },
@@ -21,7 +23,7 @@ function fakeResponse(refuseHeaders = false) {
       log.push('destroy');
     },
   };
-  return { res: res as unknown as ServerResponse, log };
+  return { res: res as unknown as ServerResponse, log, bodies };
 }
 
 describe('writeResponse', () => {
@@ -51,5 +53,17 @@ describe('writeResponse', () => {
     await answersWritten();
     expect(bad.log).toEqual(['head 500 ', 'end ']);
     expect(good.log).toEqual(['head 200 2', 'end ok']);
+  });
+
+  it('sends a large text answer as its UTF-8 bytes, ASCII or not, with their length', async () => {
+    for (const text of ['{"a":"' + 'x'.repeat(40_000) + '"}', '{"a":"' + 'é✓😀'.repeat(10_000) + '"}']) {
+      const big = fakeResponse();
+      writeResponse(big.res, { statusCode: 200, headers: {}, body: text }, false, false);
+      await answersWritten();
+      const sent = big.bodies[0];
+      expect(Buffer.isBuffer(sent)).toBe(true);
+      expect((sent as Buffer).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(big.log[0]).toBe(`head 200 ${Buffer.byteLength(text)}`);
+    }
   });
 });

@@ -243,20 +243,19 @@ const SMALL_UPLOAD = 64 * 1024;
 function takeUpload(authed: Authenticated): Promise<void> | undefined {
   const http = authed.http;
   const raw = authed.raw;
-  const declared = Number(raw.headers['content-length']);
-  if (!(declared <= SMALL_UPLOAD) || raw.headers['transfer-encoding'] !== undefined) {
+  if (!(Number(raw.headers['content-length']) <= SMALL_UPLOAD)) {
     http.bodyStream = raw;
     return undefined;
   }
-  const arrived = (): boolean => {
-    // (Every declared byte is buffered: node:http may not have marked the message complete yet.)
-    if (declared !== 0 && raw.readableLength < declared) return false;
-    http.body = declared === 0 ? Buffer.alloc(0) : (raw.read() as Buffer);
-    return true;
-  };
-  if (arrived()) return undefined;
+  const now = bodyIfArrived(raw);
+  if (now) {
+    http.body = now;
+    return undefined;
+  }
   return Promise.resolve().then(() => {
-    if (!arrived()) http.bodyStream = raw;
+    const later = bodyIfArrived(raw);
+    if (later) http.body = later;
+    else http.bodyStream = raw;
   });
 }
 

@@ -4,8 +4,8 @@
  * `s3_objects` holds one row per version: the null version of an unversioned bucket, every
  * version of a versioned one, and delete markers. `id` only grows (AUTOINCREMENT), so within a
  * key a higher id is a newer version. (A null version that is its key's latest is rewritten in
- * place when replaced: it already holds the key's highest id.) Keys are TEXT compared with SQLite's BINARY collation,
- * which is memcmp over UTF-8: S3's listing order.
+ * place when replaced: it already holds the key's highest id.) Keys are TEXT compared with
+ * SQLite's BINARY collation, which is memcmp over UTF-8: S3's listing order.
  *
  * Indexes:
  * - `s3_objects_version` finds one version;

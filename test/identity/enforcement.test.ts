@@ -66,7 +66,11 @@ describe('IAM enforcement for an IAM user', () => {
   });
 
   it('refuses a wrong secret for a real key', async () => {
-    const err = await failure(ssmAs(nimbus, { ...alice, secretAccessKey: `${alice.secretAccessKey.slice(0, -1)}X` }).send(new GetParameterCommand({ Name: '/app/x' })));
+    // Change the last character to one it cannot already be (a fixed 'X' matched 1 secret in 64).
+    const last = alice.secretAccessKey.slice(-1);
+    const wrongSecret = `${alice.secretAccessKey.slice(0, -1)}${last === 'X' ? 'Y' : 'X'}`;
+    expect(wrongSecret).not.toBe(alice.secretAccessKey);
+    const err = await failure(ssmAs(nimbus, { ...alice, secretAccessKey: wrongSecret }).send(new GetParameterCommand({ Name: '/app/x' })));
     expect(err.name).toBe('InvalidSignatureException');
     expect(err.message).toContain('The request signature we calculated does not match the signature you provided.');
   });

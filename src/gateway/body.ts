@@ -20,7 +20,22 @@ export function bodyIfArrived(raw: IncomingMessage, limit = MAX_BUFFERED_BODY): 
   // complete yet when the request's code runs (a 1 KiB PUT, seen one microtask after 'request').
   if (!raw.complete && (chunked || !(raw.readableLength >= declared))) return undefined;
   if (raw.readableLength > limit) throw tooLarge(limit);
+  if (!raw.complete) takenWhole.add(raw);
   return (raw.read() as Buffer | null) ?? EMPTY;
+}
+
+/** Messages whose every declared byte bodyIfArrived took before node:http marked them complete. */
+const takenWhole = new WeakSet<IncomingMessage>();
+
+/**
+ * Whether the request's body has been read to its end. When Nimbus answers before that (an early
+ * error, a 413), the connection must close: otherwise the unread bytes would be taken for the
+ * next request on a kept-alive socket. A body taken whole by bodyIfArrived counts as read even
+ * though node:http has not yet marked the message complete (it will, in the same parse).
+ */
+export function bodyFullyRead(raw: IncomingMessage): boolean {
+  if (raw.complete || takenWhole.has(raw)) return true;
+  return raw.headers['transfer-encoding'] === undefined && (raw.headers['content-length'] ?? '0') === '0';
 }
 
 export function readBody(raw: IncomingMessage, limit = MAX_BUFFERED_BODY): Promise<Buffer> {

@@ -27,12 +27,12 @@ import { requestId as newRequestId } from '../shared/ids.js';
 import { handleAdmin } from '../admin/routes.js';
 import { authenticate, verifySignature } from './authenticate.js';
 import { authorize } from './authorize.js';
-import { bodyIfArrived, decompress, readBody } from './body.js';
+import { bodyFullyRead, bodyIfArrived, decompress, readBody } from './body.js';
 import type { Authenticated, Deserialized, Received, Routed } from './context.js';
 import { countRequest, type Gateway } from './gateway.js';
 import { HandlerContext } from './handler-context.js';
 import { decorateResponse, matchRawRoute, nimbusPathOwner, runRawRoute, type MatchedRawRoute } from './raw-routes.js';
-import { addRequestIdHeaders, bodyFullyRead, writeResponse } from './respond.js';
+import { addRequestIdHeaders, writeResponse } from './respond.js';
 import { routeService, routeTo } from './routing.js';
 import type { ServiceRuntime } from './services.js';
 

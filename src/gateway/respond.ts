@@ -1,5 +1,5 @@
 /** Writes a protocol response to the socket: status, headers (with request ids), body or stream. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { HttpResponse } from '../protocol/protocols/types.js';
 import { isReadable } from '../protocol/protocols/rest-bindings.js';
@@ -14,16 +14,6 @@ export function addRequestIdHeaders(headers: HttpResponse['headers'], requestId:
   } else {
     headers['x-amzn-RequestId'] = requestId;
   }
-}
-
-/**
- * Whether the request's body has been read to its end. When Nimbus answers before that (an early
- * error, a 413), the connection must close: otherwise the unread bytes would be taken for the
- * next request on a kept-alive socket.
- */
-export function bodyFullyRead(raw: IncomingMessage): boolean {
-  if (raw.complete) return true;
-  return raw.headers['transfer-encoding'] === undefined && (raw.headers['content-length'] ?? '0') === '0';
 }
 
 /**

@@ -1,5 +1,7 @@
 /** HTTP/1.1 behaviour AWS clients rely on: keep-alive, Expect: 100-continue, chunked bodies. */
 import { Agent, request } from 'node:http';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { FORM, raw, sigV4Header } from '../helpers/http.js';
 import { useNimbus } from '../helpers/nimbus.js';
@@ -22,6 +24,32 @@ describe('HTTP transport', () => {
       expect(r.headers.connection).toBe('keep-alive');
     }
     expect(sockets).toBe(1);
+    agent.destroy();
+  });
+
+  // A body taken as soon as every declared byte is buffered (before node:http marks the message
+  // complete) is read: the answer must not close the connection (it once did, for every call).
+  it('keeps SDK connections alive for JSON calls and small uploads', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    let sockets = 0;
+    const created = agent.createConnection.bind(agent);
+    agent.createConnection = ((...args: Parameters<typeof created>) => {
+      sockets++;
+      return created(...args);
+    }) as typeof agent.createConnection;
+    const ddb = new DynamoDBClient(nimbus.clientConfig({ requestHandler: { httpAgent: agent } }));
+    const s3 = new S3Client(nimbus.clientConfig({ forcePathStyle: true, requestHandler: { httpAgent: agent } }));
+    await ddb.send(new CreateTableCommand({ TableName: 'kept-alive', BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'kept-alive' }));
+    for (let i = 0; i < 5; i++) {
+      await ddb.send(new PutItemCommand({ TableName: 'kept-alive', Item: { pk: { S: `k${i}` }, v: { S: 'x'.repeat(1000) } } }));
+      expect((await ddb.send(new GetItemCommand({ TableName: 'kept-alive', Key: { pk: { S: `k${i}` } } }))).Item?.v?.S).toHaveLength(1000);
+      await s3.send(new PutObjectCommand({ Bucket: 'kept-alive', Key: `k${i}`, Body: 'y'.repeat(1024) }));
+      expect(await (await s3.send(new GetObjectCommand({ Bucket: 'kept-alive', Key: `k${i}` }))).Body?.transformToString()).toHaveLength(1024);
+    }
+    expect(sockets).toBe(1);
+    ddb.destroy();
+    s3.destroy();
     agent.destroy();
   });
 

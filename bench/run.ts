@@ -43,6 +43,7 @@ const CONNECTIONS = [1, 16] as const;
 interface Options {
   durationS: number;
   warmupS: number;
+  warmupRequests: number;
   starts: number;
   only: string[][] | undefined;
   profile: boolean;
@@ -77,7 +78,7 @@ function options(argv: string[]): Options {
   const durationS = values.duration !== undefined ? Number(values.duration) : quick ? 1 : 5;
   if (!(durationS > 0)) usageError(`--duration must be a positive number of seconds, not ${values.duration}`);
   const only = values.only?.split(',').map((item) => item.split('+').map((w) => w.trim().toLowerCase()).filter(Boolean)).filter((ws) => ws.length);
-  return { durationS, warmupS: quick ? 0.5 : 1, starts: quick ? 3 : 7, only, profile: values.profile ?? false, quick };
+  return { durationS, warmupS: quick ? 0.5 : 1, warmupRequests: quick ? 1000 : 5000, starts: quick ? 3 : 7, only, profile: values.profile ?? false, quick };
 }
 
 function selected(opts: Options, tags: string[]): boolean {
@@ -137,7 +138,7 @@ async function startup(starts: number): Promise<Record<ServerKind, StartupFigure
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  console.log(`Nimbus bench — ${new Date().toISOString()}  commit ${commit || '?'}  node ${process.version}  ${opts.durationS} s/phase (+${opts.warmupS} s warm-up)${opts.quick ? '  [quick]' : ''}${opts.profile ? '  [profiling]' : ''}`);
+  console.log(`Nimbus bench — ${new Date().toISOString()}  commit ${commit || '?'}  node ${process.version}  ${opts.durationS} s/phase (after ≥ ${opts.warmupS} s and ≥ ${opts.warmupRequests} requests of warm-up)${opts.quick ? '  [quick]' : ''}${opts.profile ? '  [profiling]' : ''}`);
 
   // Startup.
   let startupResult: { nimbus: StartupFigures; bare: StartupFigures } | undefined;
@@ -269,7 +270,7 @@ async function main(): Promise<void> {
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     const out = {
-      date: new Date().toISOString(), commit, node: process.version, options: { durationS: opts.durationS, warmupS: opts.warmupS, starts: opts.starts, only: opts.only, quick: opts.quick },
+      date: new Date().toISOString(), commit, node: process.version, options: { durationS: opts.durationS, warmupS: opts.warmupS, warmupRequests: opts.warmupRequests, starts: opts.starts, only: opts.only, quick: opts.quick },
       targets: TARGETS, ...summary,
     };
     writeFileSync(join(dir, 'latest.json'), JSON.stringify(out, null, 2) + '\n');

@@ -52,6 +52,10 @@ export class Database {
   constructor(options: DatabaseOptions = {}) {
     this.ephemeral = options.path === undefined;
     this.sqlite = new BetterSqlite3(options.path ?? ':memory:');
+    // 8 KiB pages for a new database (an existing one keeps its size): a B-tree cell holds up to
+    // ~2 KB in its page at 8 KiB, ~1 KB at 4 KiB, so a DynamoDB item of 1–2 KB is read without an
+    // overflow page (a Query of 100 such items reads ~15 pages instead of ~125).
+    this.sqlite.pragma('page_size = 8192');
     if (!this.ephemeral) this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = FULL');
     this.sqlite.pragma('foreign_keys = ON');

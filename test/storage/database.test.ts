@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
 import { Database } from '../../src/storage/database.js';
 
 const dirs: string[] = [];
@@ -22,6 +23,29 @@ describe('Database', () => {
     const { db } = tempDb();
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('creates 8 KiB pages (a 1–2 KB row without an overflow page) and opens a 4 KiB database as it is', async () => {
+    const { db, path } = tempDb();
+    expect(db.sqlite.pragma('page_size', { simple: true })).toBe(8192);
+    db.migrate('t', COUNTER);
+    await db.write(() => db.prepare('INSERT INTO counter VALUES (?, ?)').run('a', 1));
+    await db.close();
+    const again = new Database({ path });
+    expect(again.sqlite.pragma('page_size', { simple: true })).toBe(8192);
+    await again.close();
+
+    const older = join(mkdtempSync(join(tmpdir(), 'nimbus-db-')), 'nimbus.db');
+    dirs.push(join(older, '..'));
+    const made = new BetterSqlite3(older);
+    made.pragma('page_size = 4096');
+    made.pragma('journal_mode = WAL');
+    made.exec("CREATE TABLE counter (id TEXT PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO counter VALUES ('kept', 7)");
+    made.close();
+    const reopened = new Database({ path: older });
+    expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.prepare('SELECT n FROM counter WHERE id = ?').pluck(true).get('kept')).toBe(7);
+    await reopened.close();
   });
 
   it('refuses a bare LIMIT parameter (SQLite would compile the statement again on every run) and takes `? + 0`', async () => {

@@ -33,11 +33,12 @@ export function queryContinues(store: DynamoStore, request: QueryRequest, index:
   const { table, indexName } = request;
   const after = pageKeyOf(table, index, last);
   if (request.forward !== false) {
-    // Storage order is scan order: the next stored item, wherever it is.
-    return store.scan({ table, indexName, exclusiveStartKey: after, limit: 1 }).next().done === true;
+    // Storage order is scan order: the next stored item, wherever it is (only whether there is one:
+    // the stored forms are never decoded).
+    return store.scanStored({ table, indexName, exclusiveStartKey: after, limit: 1 }).next().done === true;
   }
   // Backwards: an item of the partition below the sort key range, or any partition stored before this one.
-  if (!store.query({ ...request, sortKey: undefined, exclusiveStartKey: after, limit: 1 }).next().done) return false;
+  if (!store.queryStored({ ...request, sortKey: undefined, exclusiveStartKey: after, limit: 1 }).next().done) return false;
   const first = store.scan({ table, indexName, limit: 1 }).next();
   if (first.done) return true;
   const hashName = (index ?? table).key.hash.name;
@@ -49,5 +50,5 @@ export function scanContinues(store: DynamoStore, request: ScanRequest, index: I
   if (!source.next().done) return true;
   if (request.totalSegments === undefined || request.totalSegments <= 1) return true;
   const { table, indexName } = request;
-  return store.scan({ table, indexName, exclusiveStartKey: pageKeyOf(table, index, last), limit: 1 }).next().done === true;
+  return store.scanStored({ table, indexName, exclusiveStartKey: pageKeyOf(table, index, last), limit: 1 }).next().done === true;
 }

@@ -9,34 +9,34 @@ import { useNimbus } from '../helpers/nimbus.js';
 const nimbus = useNimbus();
 const identity = 'Action=GetCallerIdentity&Version=2011-06-15';
 
+/** A keep-alive agent with one socket at most, and how many sockets it has opened. */
+function countingAgent(): { agent: Agent; sockets: () => number } {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  let sockets = 0;
+  const created = agent.createConnection.bind(agent);
+  agent.createConnection = ((...args: Parameters<typeof created>) => {
+    sockets++;
+    return created(...args);
+  }) as typeof agent.createConnection;
+  return { agent, sockets: () => sockets };
+}
+
 describe('HTTP transport', () => {
   it('keeps connections alive across requests', async () => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    let sockets = 0;
-    const created = agent.createConnection.bind(agent);
-    agent.createConnection = ((...args: Parameters<typeof created>) => {
-      sockets++;
-      return created(...args);
-    }) as typeof agent.createConnection;
+    const { agent, sockets } = countingAgent();
     for (let i = 0; i < 5; i++) {
       const r = await raw(nimbus.current.endpoint, { method: 'POST', agent, headers: { 'content-type': FORM, authorization: sigV4Header('sts') }, body: identity });
       expect(r.status).toBe(200);
       expect(r.headers.connection).toBe('keep-alive');
     }
-    expect(sockets).toBe(1);
+    expect(sockets()).toBe(1);
     agent.destroy();
   });
 
   // A body taken as soon as every declared byte is buffered (before node:http marks the message
   // complete) is read: the answer must not close the connection (it once did, for every call).
   it('keeps SDK connections alive for JSON calls and small uploads', async () => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    let sockets = 0;
-    const created = agent.createConnection.bind(agent);
-    agent.createConnection = ((...args: Parameters<typeof created>) => {
-      sockets++;
-      return created(...args);
-    }) as typeof agent.createConnection;
+    const { agent, sockets } = countingAgent();
     const ddb = new DynamoDBClient(nimbus.clientConfig({ requestHandler: { httpAgent: agent } }));
     const s3 = new S3Client(nimbus.clientConfig({ forcePathStyle: true, requestHandler: { httpAgent: agent } }));
     await ddb.send(new CreateTableCommand({ TableName: 'kept-alive', BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
@@ -47,7 +47,7 @@ describe('HTTP transport', () => {
       await s3.send(new PutObjectCommand({ Bucket: 'kept-alive', Key: `k${i}`, Body: 'y'.repeat(1024) }));
       expect(await (await s3.send(new GetObjectCommand({ Bucket: 'kept-alive', Key: `k${i}` }))).Body?.transformToString()).toHaveLength(1024);
     }
-    expect(sockets).toBe(1);
+    expect(sockets()).toBe(1);
     ddb.destroy();
     s3.destroy();
     agent.destroy();

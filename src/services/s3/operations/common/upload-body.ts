@@ -30,10 +30,17 @@ export interface StoredBody {
 /** An object's body: in a blob, or (small) in memory, for the row to keep. */
 export type StoredObjectBody = { blobId: string; inlineBody: undefined; digests: UploadDigests } | { blobId: undefined; inlineBody: Buffer; digests: UploadDigests };
 
-function toReadable(body: BlobPayload | undefined): Readable {
-  if (body === undefined) return Readable.from([]);
-  if (typeof body === 'string' || body instanceof Uint8Array) return Readable.from([Buffer.from(body)]);
+/** The payload as bytes when it is in memory (a Buffer as is, no copy), else its stream. */
+function bytesOrStream(body: BlobPayload | undefined): Buffer | Readable {
+  if (body === undefined) return Buffer.alloc(0);
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
   return body;
+}
+
+function toReadable(body: BlobPayload | undefined): Readable {
+  const source = bytesOrStream(body);
+  return Buffer.isBuffer(source) ? Readable.from([source]) : source;
 }
 
 /** The Content-Encoding to store: the request's without `aws-chunked`. */
@@ -105,9 +112,8 @@ export async function storeUploadBody(ctx: Ctx, body: BlobPayload | undefined, d
  */
 export async function storeObjectBody(ctx: Ctx, body: BlobPayload | undefined, declared: UploadChecks): Promise<StoredObjectBody> {
   if (declared.expectedSize !== undefined && declared.expectedSize <= INLINE_BODY_MAX) {
-    const source = body === undefined ? Buffer.alloc(0) : typeof body === 'string' || body instanceof Uint8Array ? Buffer.from(body) : body;
     try {
-      const { bytes, digests } = await digestSmallUpload(source, declared, INLINE_BODY_MAX);
+      const { bytes, digests } = await digestSmallUpload(bytesOrStream(body), declared, INLINE_BODY_MAX);
       return { blobId: undefined, inlineBody: bytes, digests };
     } catch (e) {
       // The client went away or the stream broke: S3 keeps nothing and, if anyone still listens, says so.

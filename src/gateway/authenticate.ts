@@ -20,6 +20,7 @@ import { authErrors, type AuthErrors } from '../auth/errors.js';
 import { checkSigV4Request, decodeS3Body, payloadHashFor, readSessionToken, verifySigV4Signature, type SigV4Prepared, type SigV4Verified } from '../auth/sigv4/index.js';
 import type { Authenticated, Routed } from './context.js';
 import type { Gateway } from './gateway.js';
+import { applyPresignedHeaders } from './presigned-headers.js';
 
 /** A signature still to check once the body is known. */
 export interface PendingSignature {
@@ -68,6 +69,7 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
       routed.signature = { prepared, secretAccessKey: secret, errors, resolver, now };
     }
   }
+  if (credential?.form === 'query') applyPresignedHeaders(routed.http);
   const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
   routed.caller = caller;
   routed.accountId = caller.accountId;

@@ -7,11 +7,12 @@
  * root key pair (test/test) is checked like an IAM key (conventional keys are never checked).
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
 import { awsCli, hasAwsCli, useNimbus } from '../../../helpers/nimbus.js';
@@ -124,6 +125,51 @@ describe('presigned PUT', () => {
     const r = await later(120_000, () => fetch(url, { method: 'PUT', body: 'too late' }));
     expect(r.status).toBe(403);
     expectExpired(await r.text(), url);
+  });
+});
+
+describe('presigned requests carry their x-amz-* headers in the query', () => {
+  it('applies the metadata, storage class, tags and checksum a PutObject URL carries', async () => {
+    const s3 = s3Client(nimbus);
+    const bucket = await createBucket(s3);
+    const body = 'hoisted headers';
+    const sha256 = createHash('sha256').update(body).digest('base64');
+    const command = new PutObjectCommand({ Bucket: bucket, Key: 'h.txt', Metadata: { color: 'blue' }, StorageClass: 'STANDARD_IA', Tagging: 'team=web', ChecksumSHA256: sha256 });
+    const url = await getSignedUrl(s3, command, { expiresIn: 60 });
+    const q = new URL(url).searchParams;
+    expect([q.get('x-amz-meta-color'), q.get('x-amz-storage-class'), q.get('x-amz-tagging'), q.get('x-amz-checksum-sha256')]).toEqual(['blue', 'STANDARD_IA', 'team=web', sha256]);
+    const put = await fetch(url, { method: 'PUT', body });
+    expect(put.status).toBe(200);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'h.txt', ChecksumMode: 'ENABLED' }));
+    expect([head.Metadata, head.StorageClass, head.ChecksumSHA256]).toEqual([{ color: 'blue' }, 'STANDARD_IA', sha256]);
+    const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: 'h.txt' }));
+    expect(tags.TagSet).toEqual([{ Key: 'team', Value: 'web' }]);
+  });
+
+  it("refuses a body that does not match the checksum in the URL (the default client signs the empty body's CRC32) and stores nothing", async () => {
+    const s3 = baseClient(nimbus);
+    const bucket = await createBucket(s3);
+    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: 'c.txt' }), { expiresIn: 60 });
+    expect(new URL(url).searchParams.get('x-amz-checksum-crc32')).toBe('AAAAAA==');
+    const put = await fetch(url, { method: 'PUT', body: 'not empty' });
+    expect(put.status).toBe(400);
+    expect(s3ErrorOf(await put.text())).toMatchObject({ Code: 'BadDigest', Message: 'The CRC32 you specified did not match the calculated checksum.' });
+    await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'c.txt' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    // The checksum of what is sent is accepted (here: the empty body the URL was signed for).
+    expect((await fetch(url, { method: 'PUT', body: '' })).status).toBe(200);
+  });
+
+  it('routes a presigned CopyObject by its x-amz-copy-source parameter', async () => {
+    const s3 = s3Client(nimbus);
+    const bucket = await createBucket(s3);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'src.txt', Body: 'original' }));
+    const url = await getSignedUrl(s3, new CopyObjectCommand({ Bucket: bucket, Key: 'dst.txt', CopySource: `${bucket}/src.txt` }), { expiresIn: 60 });
+    expect(new URL(url).searchParams.get('x-amz-copy-source')).toBe(`${bucket}/src.txt`);
+    const copy = await fetch(url, { method: 'PUT' });
+    expect(copy.status).toBe(200);
+    expect(await copy.text()).toContain('<CopyObjectResult');
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'dst.txt' }));
+    expect(await got.Body!.transformToString()).toBe('original');
   });
 });
 

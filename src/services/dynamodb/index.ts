@@ -7,6 +7,11 @@
 import { defineService } from '../service.js';
 import { authorization } from './authorization.js';
 import type { Operations } from './generated/operations.js';
+import { createBackup } from './operations/backups/create-backup.js';
+import { deleteBackup } from './operations/backups/delete-backup.js';
+import { describeBackup } from './operations/backups/describe-backup.js';
+import { listBackups } from './operations/backups/list-backups.js';
+import { restoreTableFromBackup } from './operations/backups/restore-table-from-backup.js';
 import { describeContinuousBackups, updateContinuousBackups } from './operations/continuous-backups.js';
 import { createTable } from './operations/create-table.js';
 import { deleteTable } from './operations/delete-table.js';
@@ -56,6 +61,12 @@ export const dynamodb = defineService<Operations, DynamoStore>({
     UpdateContinuousBackups: updateContinuousBackups,
     DescribeLimits: describeLimits,
     DescribeEndpoints: describeEndpoints,
+    // On-demand backups: operations/backups/ (store/backups.ts; restore rules in domain/backup-restore-rules.ts).
+    CreateBackup: createBackup,
+    DescribeBackup: describeBackup,
+    ListBackups: listBackups,
+    DeleteBackup: deleteBackup,
+    RestoreTableFromBackup: restoreTableFromBackup,
     // Items: operations/items/ (one file per operation; rules in domain/item-*.ts).
     PutItem: putItem,
     GetItem: getItem,

@@ -19,6 +19,22 @@ export function streamArn(tableArnValue: string, label: string): string {
   return `${tableArnValue}/stream/${label}`;
 }
 
+/**
+ * A backup's ARN: the table's ARN, `/backup/`, the creation time in epoch milliseconds padded to
+ * 14 digits, `-` and 8 lowercase hex digits, as AWS's examples show
+ * (`…:table/MusicCollection/backup/01576616366715-b4e58d3a`).
+ * https://docs.aws.amazon.com/cli/latest/reference/dynamodb/create-backup.html
+ */
+export function backupArn(tableArnValue: string, createdAtMs: number, suffix: string): string {
+  return `${tableArnValue}/backup/${String(createdAtMs).padStart(14, '0')}-${suffix}`;
+}
+
+/** The creation time (epoch ms) a backup ARN carries, or undefined when it is not a backup ARN. */
+export function backupArnTime(arn: string): number | undefined {
+  const m = /\/backup\/(\d{14})-[0-9a-f]{8}$/.exec(arn);
+  return m ? Number(m[1]) : undefined;
+}
+
 export interface ParsedDynamoArn {
   partition: string;
   region: string;

@@ -118,5 +118,14 @@ export function describeTable(table: TableRecord, options: DescribeOptions): Tab
   d.DeletionProtectionEnabled = table.deletionProtection;
   if (table.onDemand) d.OnDemandThroughput = { MaxReadRequestUnits: table.onDemand.maxRead, MaxWriteRequestUnits: table.onDemand.maxWrite };
   if (payPerRequest) d.WarmThroughput = { ...PAY_PER_REQUEST_WARM, Status: d.TableStatus };
+  if (table.restore) {
+    // Nimbus restores inside the RestoreTableFromBackup request, so a described table is restored.
+    d.RestoreSummary = {
+      SourceBackupArn: table.restore.sourceBackupArn,
+      SourceTableArn: table.restore.sourceTableArn,
+      RestoreDateTime: new Date(table.restore.restoreDateTime),
+      RestoreInProgress: false,
+    };
+  }
   return d;
 }

@@ -73,6 +73,17 @@ export interface SseSettings {
   kmsKeyArn: string;
 }
 
+/**
+ * Where a table restored from a backup came from (DescribeTable's RestoreSummary). Epoch ms.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreSummary.html
+ */
+export interface RestoreSettings {
+  sourceBackupArn: string;
+  sourceTableArn: string;
+  /** RestoreDateTime: the backup's creation time, as AWS reports it ("source backup time"). */
+  restoreDateTime: number;
+}
+
 export interface Tag {
   Key: string;
   Value: string;
@@ -108,6 +119,8 @@ export interface TableDefinition {
   ttl?: TtlSettings;
   pitr?: PitrSettings;
   tags: Tag[];
+  /** Set on tables created by RestoreTableFromBackup. */
+  restore?: RestoreSettings;
 }
 
 /** A table as the store hands it out. Shared and cached: callers never mutate it. */

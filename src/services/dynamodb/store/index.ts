@@ -59,12 +59,20 @@
  *     transaction's own store.write, so the token is durable exactly when the transaction is.
  *   Expired rows are purged by the sweep (sweeps.ts). Operations use the wrapper
  *   operations/items/transaction-tokens.ts, which applies the 10-minute window and the mismatch error.
+ *
+ * Backups (store.backups: BackupStore, backups.ts; records are BackupRecord, domain/backup-model.ts)
+ *   create(table, { arn, name, createdAt }) → BackupRecord        inside a write: definition,
+ *     counters and a copy of every item row, one consistent snapshot
+ *   get(scope, arn) · list(scope, BackupFilter) (creation time, then ARN) · delete(backup)
+ *   restoreInto(backup, table)   inside the write that created `table` (store.admin.create):
+ *     copies the items, sets the counters, fills every index of `table`
  */
 import type { Clock } from '../../../shared/clock.js';
 import type { Database } from '../../../storage/index.js';
 import type { ServiceEnvironment } from '../../service.js';
 import type { TableRecord } from '../domain/table-model.js';
 import type { Item } from '../domain/types.js';
+import { BackupStore } from './backups.js';
 import { ItemReader, type QueryRequest, type ScanRequest } from './item-reads.js';
 import { ItemWriter, type WriteOptions, type WriteResult } from './items.js';
 import { StreamLog } from './streams.js';
@@ -75,6 +83,7 @@ import { HotItems } from './hot-items.js';
 import { TransactionTokenStore } from './transaction-tokens.js';
 
 export { migrations } from './schema.js';
+export type { BackupFilter, BackupStore } from './backups.js';
 export type { QueryRequest, ScanRequest, SortKeyCondition } from './item-reads.js';
 export type { WriteOptions, WriteResult } from './items.js';
 export { StoredItem, wireItem } from './stored-item.js';
@@ -91,6 +100,7 @@ export class DynamoStore {
   readonly reads: ItemReader;
   readonly admin: TableAdmin;
   readonly transactionTokens: TransactionTokenStore;
+  readonly backups: BackupStore;
   /** Items read lately (GetItem of a hot key): hot-items.ts. */
   private readonly hot: HotItems;
   /** `host:port` of this Nimbus, for DescribeEndpoints (set when Nimbus starts serving). */
@@ -107,6 +117,7 @@ export class DynamoStore {
     this.reads = new ItemReader(db, this.hot);
     this.admin = new TableAdmin(db, this.tables, this.items.entries, this.streams, this.hot);
     this.transactionTokens = new TransactionTokenStore(db);
+    this.backups = new BackupStore(db, this.tables, this.items.entries);
   }
 
   /**

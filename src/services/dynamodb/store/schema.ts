@@ -28,6 +28,10 @@
  *   until `expires_at` (epoch ms, 10 minutes after the transaction). Written in the transaction's
  *   own write, so a token exists exactly when its transaction committed; reads ignore expired
  *   rows and the sweep purges them (store/sweeps.ts).
+ * - `dynamodb_backups` / `dynamodb_backup_items` (version 3): on-demand backups, per account and
+ *   region: the source table's definition (JSON) and counters when the backup was taken, and a
+ *   copy of its item rows (same key columns as `dynamodb_items`). Listed in creation order, then
+ *   by ARN (store/backups.ts). Independent of the table: DeleteTable leaves them.
  */
 import type { Migration } from '../../../storage/index.js';
 
@@ -87,6 +91,25 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (account_id, region, token)
       ) WITHOUT ROWID;
       CREATE INDEX dynamodb_transaction_tokens_expiry ON dynamodb_transaction_tokens (expires_at);
+    `,
+  },
+  {
+    version: 3,
+    description: 'DynamoDB on-demand backups (CreateBackup … RestoreTableFromBackup): catalog rows and item copies',
+    sql: `
+      CREATE TABLE dynamodb_backups (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL, region TEXT NOT NULL, arn TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL, backup_type TEXT NOT NULL, created_at INTEGER NOT NULL,
+        item_count INTEGER NOT NULL, size_bytes INTEGER NOT NULL,
+        table_name TEXT NOT NULL, definition TEXT NOT NULL
+      );
+      CREATE INDEX dynamodb_backups_by_time ON dynamodb_backups (account_id, region, created_at, arn);
+      CREATE TABLE dynamodb_backup_items (
+        backup_id INTEGER NOT NULL, bucket INTEGER NOT NULL, hk BLOB NOT NULL, rk BLOB NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (backup_id, bucket, hk, rk)
+      ) WITHOUT ROWID;
     `,
   },
 ];

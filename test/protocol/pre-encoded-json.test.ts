@@ -27,6 +27,18 @@ describe('pre-encoded JSON', () => {
     expect(JSON.parse(out as string)).toEqual({ Items: [{ pk: { S: 'x' } }], Count: 1, ScannedCount: 1 });
   });
 
+  it('writes a list whose items are all pre-encoded as one part, text when every item is text', () => {
+    const text = (json: string) => new PreEncodedJson(json);
+    const out = write({ Items: [text('{"pk":{"S":"a"}}'), text('{"pk":{"S":"é✓"}}')], Count: 2, ScannedCount: 2, LastEvaluatedKey: { pk: { S: 'a' } } });
+    expect(typeof out).toBe('string');
+    expect(out).toBe('{"Items":[{"pk":{"S":"a"}},{"pk":{"S":"é✓"}}],"Count":2,"ScannedCount":2,"LastEvaluatedKey":{"pk":{"S":"a"}}}');
+    const mixed = write({ Items: [text('{"pk":{"S":"a"}}'), raw('{"pk":{"S":"b"}}')], Count: 2, ScannedCount: 2 });
+    expect(Buffer.isBuffer(mixed)).toBe(true);
+    expect(JSON.parse(mixed.toString()).Items).toEqual([{ pk: { S: 'a' } }, { pk: { S: 'b' } }]);
+    expect(write({ Items: [text('{"pk":{"S":"only"}}')], Count: 1, ScannedCount: 1 })).toBe('{"Items":[{"pk":{"S":"only"}}],"Count":1,"ScannedCount":1}');
+    expect(write({ Items: [], Count: 0, ScannedCount: 0 })).toBe('{"Items":[],"Count":0,"ScannedCount":0}');
+  });
+
   it('leaves strings that look like placeholders alone', () => {
     const tricky = '\u00010:0\u0001';
     const out = write({ Items: [raw('{"a":{"S":"raw"}}'), { pk: { S: tricky } }], Count: 2, ScannedCount: 2 });

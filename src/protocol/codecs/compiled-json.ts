@@ -15,7 +15,7 @@ import { boundInRequest, boundInResponse, wireName } from '../model/shapes.js';
 import { jsonFlavor, mismatch } from './document.js';
 import { FLOAT_TYPES, INTEGER_TYPES, floatToWire, setOwn, specialFloat, toBuffer } from './scalars.js';
 import { formatTimestamp, type TimestampFormat } from './timestamp.js';
-import { PreEncodedJson, hasPlaceholders, placeholderFor, resetPlaceholders, splice } from './pre-encoded-json.js';
+import { PreEncodedJson, hasPlaceholders, listPlaceholderFor, placeholderFor, resetPlaceholders, splice } from './pre-encoded-json.js';
 
 export type JsonReader = (doc: unknown, path?: string) => Record<string, unknown>;
 /** Text, or bytes when the value held pre-encoded parts given as bytes (pre-encoded-json.ts). */
@@ -49,6 +49,7 @@ const helpers = {
   b64: (x: unknown) => toBuffer(x).toString('base64'),
   Pre: PreEncodedJson,
   pre: placeholderFor,
+  preList: listPlaceholderFor,
 };
 
 function toDate(v: unknown): Date {
@@ -199,6 +200,8 @@ class Generator {
         const item = shape.member!;
         return [
           pre,
+          // A list of items that all come encoded is one part of the document.
+          'if (v.length > 0 && v[0] instanceof h.Pre) { const all = h.preList(v); if (all !== undefined) return all; }',
           'const o = new Array(v.length);',
           'for (let i = 0; i < v.length; i++) {',
           '  const x = v[i];',

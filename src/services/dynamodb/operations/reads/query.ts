@@ -30,7 +30,10 @@ export function query(input: QueryInput, ctx: Ctx): QueryOutput {
 
   const source = ctx.store.queryStored(request);
   const exactSize = input.ReturnConsumedCapacity !== undefined && input.ReturnConsumedCapacity !== 'NONE';
-  const page = readStoredPage(source, { ...pagePlanFor(table, index, q.select, q.filter, q.projection), limit: input.Limit, exactSize });
+  const plan = pagePlanFor(table, index, q.select, q.filter, q.projection);
+  plan.limit = input.Limit;
+  plan.exactSize = exactSize;
+  const page = readStoredPage(source, plan);
 
   const out: QueryOutput = { Count: page.count, ScannedCount: page.scannedCount };
   if (q.select !== 'COUNT') out.Items = page.items;

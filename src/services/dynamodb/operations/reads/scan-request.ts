@@ -57,7 +57,7 @@ export function prepareScan(input: ScanInput, ctx: Ctx): PreparedScan {
   if (projection) checkKeyPathsScalar(projection, table);
   if (filter) checkKeyPathsScalar(conditionPaths(filter), table);
   if (index) checkGlobalIndexAttributes(table, index, select === 'SPECIFIC_ATTRIBUTES' ? projection : undefined, filter);
-  return { ...target, segment, startKey, select, filter, projection };
+  return { table, index, segment, startKey, select, filter, projection };
 }
 
 /** Segment and TotalSegments go together, and Segment < TotalSegments (their ranges are the model's). */

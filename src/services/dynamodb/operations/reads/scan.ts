@@ -27,7 +27,10 @@ export function scan(input: ScanInput, ctx: Ctx): ScanOutput {
 
   const source = ctx.store.scanStored(request);
   const exactSize = input.ReturnConsumedCapacity !== undefined && input.ReturnConsumedCapacity !== 'NONE';
-  const page = readStoredPage(source, { ...pagePlanFor(table, index, s.select, s.filter, s.projection), limit: input.Limit, exactSize });
+  const plan = pagePlanFor(table, index, s.select, s.filter, s.projection);
+  plan.limit = input.Limit;
+  plan.exactSize = exactSize;
+  const page = readStoredPage(source, plan);
 
   const out: ScanOutput = { Count: page.count, ScannedCount: page.scannedCount };
   if (s.select !== 'COUNT') out.Items = page.items;

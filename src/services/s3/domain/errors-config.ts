@@ -28,6 +28,8 @@ export const ConfigErrors = {
 
   // --- ACLs ----------------------------------------------------------------------------------
   aclNotSupported: () => s3Error('AccessControlListNotSupported', 'The bucket does not allow ACLs', 400),
+  bucketAclWithObjectOwnership: () => s3Error('InvalidBucketAclWithObjectOwnership', "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting", 400),
+  publicBucketAclWithBlockPublicAccess: () => s3Error('InvalidBucketAclWithBlockPublicAccessError', 'Bucket cannot have public ACLs set with BlockPublicAccess enabled', 400),
   cannedAndHeaderGrants: () => s3Error('InvalidRequest', 'Specifying both Canned ACLs and Header Grants is not allowed', 400),
   unexpectedContent: () => s3Error('UnexpectedContent', 'This request does not support content', 400),
   missingAclHeader: () => s3Error('MissingSecurityHeader', 'Your request was missing a required header', 400, { MissingHeaderName: 'x-amz-acl' }),

@@ -1,8 +1,11 @@
+import { grantsFromCannedAcl, grantsFromHeaders, hasGrantHeaders, isCannedAcl, isOwnerOnlyAcl, isPublicAcl, type CannedAcl } from '../domain/bucket-acl.js';
 import { isValidBucketName } from '../domain/bucket-names.js';
+import { ConfigErrors } from '../domain/errors-config.js';
 import { S3Errors } from '../domain/errors.js';
+import { ownerOf } from '../domain/owners.js';
 import { defaultOwnershipControls } from '../domain/ownership.js';
 import { bucketRegion } from '../domain/regions.js';
-import type { CreateBucketOutput, CreateBucketRequest } from '../generated/types.js';
+import type { AccessControlPolicy, CreateBucketOutput, CreateBucketRequest } from '../generated/types.js';
 import type { Ctx } from './common/context.js';
 
 /**
@@ -10,13 +13,14 @@ import type { Ctx } from './common/context.js';
  * BucketAlreadyExists; the caller's own is BucketAlreadyOwnedByYou, except in us-east-1 where,
  * for legacy compatibility, AWS answers 200 OK.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
- * ACL headers are accepted and not applied yet; ObjectOwnership is kept as the bucket's
- * ownership controls (BucketOwnerEnforced by default, as AWS does since April 2023).
+ * ObjectOwnership is kept as the bucket's ownership controls (BucketOwnerEnforced by default, as
+ * AWS does since April 2023); ACL headers are checked against it and kept (creationAcl).
  */
 export async function createBucket(input: CreateBucketRequest, ctx: Ctx): Promise<CreateBucketOutput> {
   const name = input.Bucket;
   if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   const region = bucketRegion(input.CreateBucketConfiguration?.LocationConstraint, ctx.region);
+  const acl = creationAcl(input, ctx.accountId);
   const now = ctx.now();
   return ctx.store.transaction(() => {
     const store = ctx.store;
@@ -42,6 +46,28 @@ export async function createBucket(input: CreateBucketRequest, ctx: Ctx): Promis
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html
     store.configs.put(bucket, 'public-access-block', { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
     if (locked) store.configs.put(bucket, 'object-lock', { ObjectLockEnabled: 'Enabled' });
+    if (acl) store.configs.put(bucket, 'acl', acl);
     return { Location: `/${name}` };
   });
+}
+
+/**
+ * The ACL a CreateBucket sets with `x-amz-acl` or `x-amz-grant-*` (undefined: none, or one that
+ * gives the owner alone full control, which is every bucket's default). Since April 2023 a new
+ * bucket has ACLs disabled (BucketOwnerEnforced) unless the request names another ObjectOwnership,
+ * and blocks public access, so any other ACL is refused with ObjectOwnership left at its default,
+ * and a public one whatever it is; the checks come before the name's availability.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html
+ */
+function creationAcl(input: CreateBucketRequest, accountId: string): AccessControlPolicy | undefined {
+  const canned = input.ACL as string | undefined;
+  const headers = hasGrantHeaders(input);
+  if (canned === undefined && !headers) return undefined;
+  if (canned !== undefined && headers) throw ConfigErrors.cannedAndHeaderGrants();
+  if (canned !== undefined && !isCannedAcl(canned)) throw S3Errors.invalidArgument('', 'x-amz-acl', canned);
+  const grants = canned !== undefined ? grantsFromCannedAcl(canned as CannedAcl, accountId) : grantsFromHeaders(input);
+  if (isOwnerOnlyAcl(grants, accountId)) return undefined;
+  if ((input.ObjectOwnership ?? 'BucketOwnerEnforced') === 'BucketOwnerEnforced') throw ConfigErrors.bucketAclWithObjectOwnership();
+  if (isPublicAcl(grants)) throw ConfigErrors.publicBucketAclWithBlockPublicAccess();
+  return { Owner: ownerOf(accountId), Grants: grants };
 }

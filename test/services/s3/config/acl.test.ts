@@ -1,4 +1,4 @@
-import { DeletePublicAccessBlockCommand, GetBucketAclCommand, PutBucketAclCommand, PutBucketOwnershipControlsCommand, PutPublicAccessBlockCommand, type PutBucketAclCommandInput } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeletePublicAccessBlockCommand, GetBucketAclCommand, HeadBucketCommand, PutBucketAclCommand, PutBucketOwnershipControlsCommand, PutPublicAccessBlockCommand, type PutBucketAclCommandInput } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalUserId } from '../../../../src/services/s3/domain/owners.js';
 import { useNimbus } from '../../../helpers/nimbus.js';
@@ -116,5 +116,62 @@ describe('S3 bucket ACLs', () => {
     await putAcl({ GrantReadACP: `id="${canonicalUserId(OTHER_ACCOUNT)}"`, GrantFullControl: `id="${canonicalUserId('000000000000')}"` });
     expect((await other.send(new GetBucketAclCommand({ Bucket: writer }))).Grants?.length).toBe(2);
     expect(await failure(other.send(new PutBucketAclCommand({ Bucket: writer, ACL: 'private' })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+  });
+});
+
+describe('S3 CreateBucket with an ACL', () => {
+  const bucketName = (tag: string) => `create-acl-${tag}-${Math.random().toString(36).slice(2, 8)}`;
+
+  it('keeps the owner-only canned ACLs a BucketOwnerEnforced bucket allows', async () => {
+    const s3 = s3Client(nimbus);
+    for (const ACL of ['private'] as const) {
+      const Bucket = bucketName(ACL);
+      await s3.send(new CreateBucketCommand({ Bucket, ACL }));
+      expect((await s3.send(new GetBucketAclCommand({ Bucket }))).Grants).toEqual([ownerFull]);
+    }
+  });
+
+  it('refuses an ACL granting others while ObjectOwnership is left at BucketOwnerEnforced, and creates nothing', async () => {
+    const s3 = s3Client(nimbus);
+    const Bucket = bucketName('enforced');
+    expect(await failure(s3.send(new CreateBucketCommand({ Bucket, ACL: 'public-read' })))).toMatchObject({
+      name: 'InvalidBucketAclWithObjectOwnership',
+      message: "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting",
+      status: 400,
+    });
+    const other = canonicalUserId(OTHER_ACCOUNT);
+    expect((await failure(s3.send(new CreateBucketCommand({ Bucket, GrantRead: `id="${other}"` })))).name).toBe('InvalidBucketAclWithObjectOwnership');
+    expect((await failure(s3.send(new HeadBucketCommand({ Bucket })))).status).toBe(404);
+  });
+
+  it('refuses a public ACL with ACLs enabled (new buckets block public access)', async () => {
+    const s3 = s3Client(nimbus);
+    const Bucket = bucketName('public');
+    expect(await failure(s3.send(new CreateBucketCommand({ Bucket, ACL: 'public-read', ObjectOwnership: 'ObjectWriter' })))).toMatchObject({
+      name: 'InvalidBucketAclWithBlockPublicAccessError',
+      message: 'Bucket cannot have public ACLs set with BlockPublicAccess enabled',
+      status: 400,
+    });
+    const allUsers = 'uri="http://acs.amazonaws.com/groups/global/AllUsers"';
+    expect((await failure(s3.send(new CreateBucketCommand({ Bucket, GrantRead: allUsers, ObjectOwnership: 'BucketOwnerPreferred' })))).name).toBe(
+      'InvalidBucketAclWithBlockPublicAccessError',
+    );
+    expect((await failure(s3.send(new HeadBucketCommand({ Bucket })))).status).toBe(404);
+  });
+
+  it('applies grants to other accounts when ACLs are enabled', async () => {
+    const s3 = s3Client(nimbus);
+    const Bucket = bucketName('grants');
+    const other = canonicalUserId(OTHER_ACCOUNT);
+    await s3.send(new CreateBucketCommand({ Bucket, ObjectOwnership: 'ObjectWriter', GrantRead: `id="${other}"`, GrantFullControl: `id="${OWNER_ID}"` }));
+    const acl = await s3.send(new GetBucketAclCommand({ Bucket }));
+    expect(acl.Grants).toEqual(
+      expect.arrayContaining([
+        { Grantee: { Type: 'CanonicalUser', ID: other }, Permission: 'READ' },
+        { Grantee: { Type: 'CanonicalUser', ID: OWNER_ID }, Permission: 'FULL_CONTROL' },
+      ]),
+    );
+    expect(acl.Grants).toHaveLength(2);
+    expect((await failure(s3.send(new CreateBucketCommand({ Bucket: bucketName('both'), ACL: 'private', GrantRead: `id="${other}"`, ObjectOwnership: 'ObjectWriter' })))).name).toBe('InvalidRequest');
   });
 });

@@ -1,36 +1,21 @@
 /** Shared bits for the backup tests: a source table with both kinds of index, seeded through PutItem. */
 import {
   CreateTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   PutItemCommand,
   QueryCommand,
   ScanCommand,
   type AttributeValue,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import type { TestNimbus } from '../../../helpers/nimbus.js';
 
 export { expectError } from '../../../helpers/sdk-errors.js';
+export { ddbClient, TestClock } from '../tables/helpers.js';
 
 export type Item = Record<string, AttributeValue>;
 
 export const S = (s: string): AttributeValue => ({ S: s });
 export const N = (n: number): AttributeValue => ({ N: String(n) });
-
-export function ddbClient(nimbus: TestNimbus, overrides: Record<string, unknown> = {}): DynamoDBClient {
-  return new DynamoDBClient(nimbus.clientConfig(overrides));
-}
-
-/** A clock tests move by hand. */
-export class TestClock {
-  constructor(public ms = Date.UTC(2024, 4, 1, 12, 0, 0)) {}
-  now(): Date {
-    return new Date(this.ms);
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
 
 /** `…:table/<name>/backup/<14-digit epoch ms>-<8 hex>`, as AWS's ARNs look. */
 export const BACKUP_ARN = /^arn:aws:dynamodb:us-east-1:\d{12}:table\/[\w.-]+\/backup\/\d{14}-[0-9a-f]{8}$/;

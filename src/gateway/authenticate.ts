@@ -69,7 +69,7 @@ export function authenticate(gw: Gateway, routed: Routed): Authenticated {
       routed.signature = { prepared, secretAccessKey: secret, errors, resolver, now };
     }
   }
-  if (credential?.form === 'query') applyPresignedHeaders(routed.http);
+  if (credential?.form === 'query') applyPresignedHeaders(routed.http.headers, routed.query);
   const scopeRegion = credential?.region && credential.region !== '*' ? credential.region : undefined;
   routed.caller = caller;
   routed.accountId = caller.accountId;

@@ -11,8 +11,7 @@
  * -Signature, -Security-Token, -Content-Sha256, -Region-Set) stay parameters. A header the client
  * really sent wins over a parameter of the same name.
  */
-import type { HttpRequest } from '../protocol/protocols/types.js';
-import { parseRestQuery } from '../protocol/protocols/rest-routes.js';
+import type { IncomingHttpHeaders } from 'node:http';
 
 const SIGNATURE_PARAMETERS = new Set([
   'x-amz-algorithm',
@@ -26,12 +25,13 @@ const SIGNATURE_PARAMETERS = new Set([
   'x-amz-region-set',
 ]);
 
-/** Adds the hoisted `x-amz-*` query parameters of a presigned request to its headers (after the signature checks, which must see the request as sent). */
-export function applyPresignedHeaders(http: HttpRequest): void {
-  // Most presigned URLs (GET) carry nothing but the signature's parameters: skip the parse.
-  if (!/(?:^|&)x-amz-(?!algorithm=|credential=|date=|expires=|signedheaders=|signature=|security-token=|content-sha256=)/i.test(http.rawQuery)) return;
-  const headers = http.headers;
-  for (const [rawName, value] of parseRestQuery(http.rawQuery)) {
+/**
+ * Adds a presigned request's hoisted `x-amz-*` query parameters (already decoded, as the gateway
+ * received them) to its headers; call it after the signature checks, which must see the request
+ * as sent.
+ */
+export function applyPresignedHeaders(headers: IncomingHttpHeaders, query: ReadonlyMap<string, string>): void {
+  for (const [rawName, value] of query) {
     const name = rawName.toLowerCase();
     if (!name.startsWith('x-amz-') || SIGNATURE_PARAMETERS.has(name) || headers[name] !== undefined) continue;
     headers[name] = value;

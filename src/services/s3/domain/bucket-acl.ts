@@ -97,6 +97,22 @@ export function hasGrantHeaders(headers: GrantHeaders): boolean {
 }
 
 /**
+ * The grants a bucket request's `x-amz-acl` or `x-amz-grant-*` headers give, undefined when it
+ * sends neither (CreateBucket, PutBucketAcl). Both at once is InvalidRequest; with
+ * `withPolicyBody` (PutBucketAcl with an AccessControlPolicy too) either is UnexpectedContent.
+ */
+export function bucketGrantsFromHeaders(input: GrantHeaders & { ACL?: string }, ownerAccount: string, withPolicyBody = false): Grant[] | undefined {
+  const canned = input.ACL;
+  const headers = hasGrantHeaders(input);
+  if (canned === undefined && !headers) return undefined;
+  if (canned !== undefined && headers) throw ConfigErrors.cannedAndHeaderGrants();
+  if (withPolicyBody) throw ConfigErrors.unexpectedContent();
+  if (canned === undefined) return grantsFromHeaders(input);
+  if (!isCannedAcl(canned)) throw S3Errors.invalidArgument('', 'x-amz-acl', canned);
+  return grantsFromCannedAcl(canned, ownerAccount);
+}
+
+/**
  * The grants listed by `x-amz-grant-*` headers: each a comma-separated list of `id="…"`,
  * `uri="…"` or `emailAddress="…"` (quotes optional).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html#API_PutBucketAcl_RequestSyntax

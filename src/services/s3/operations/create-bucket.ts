@@ -1,11 +1,11 @@
-import { grantsFromCannedAcl, grantsFromHeaders, hasGrantHeaders, isCannedAcl, isOwnerOnlyAcl, isPublicAcl, type CannedAcl } from '../domain/bucket-acl.js';
+import { bucketGrantsFromHeaders, isOwnerOnlyAcl, isPublicAcl } from '../domain/bucket-acl.js';
 import { isValidBucketName } from '../domain/bucket-names.js';
 import { ConfigErrors } from '../domain/errors-config.js';
 import { S3Errors } from '../domain/errors.js';
 import { ownerOf } from '../domain/owners.js';
-import { defaultOwnershipControls } from '../domain/ownership.js';
+import { aclsDisabled, defaultOwnershipControls } from '../domain/ownership.js';
 import { bucketRegion } from '../domain/regions.js';
-import type { AccessControlPolicy, CreateBucketOutput, CreateBucketRequest } from '../generated/types.js';
+import type { AccessControlPolicy, CreateBucketOutput, CreateBucketRequest, OwnershipControls } from '../generated/types.js';
 import type { Ctx } from './common/context.js';
 
 /**
@@ -20,7 +20,8 @@ export async function createBucket(input: CreateBucketRequest, ctx: Ctx): Promis
   const name = input.Bucket;
   if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   const region = bucketRegion(input.CreateBucketConfiguration?.LocationConstraint, ctx.region);
-  const acl = creationAcl(input, ctx.accountId);
+  const ownership = input.ObjectOwnership ? { Rules: [{ ObjectOwnership: input.ObjectOwnership }] } : defaultOwnershipControls();
+  const acl = creationAcl(input, ctx.accountId, ownership);
   const now = ctx.now();
   return ctx.store.transaction(() => {
     const store = ctx.store;
@@ -40,7 +41,7 @@ export async function createBucket(input: CreateBucketRequest, ctx: Ctx): Promis
       mfaDelete: undefined,
       objectLockEnabled: locked,
     });
-    store.configs.put(bucket, 'ownership-controls', input.ObjectOwnership ? { Rules: [{ ObjectOwnership: input.ObjectOwnership }] } : defaultOwnershipControls());
+    store.configs.put(bucket, 'ownership-controls', ownership);
     // New buckets block public access, as AWS's have since April 2023 (a user opens them with
     // PutPublicAccessBlock / DeletePublicAccessBlock).
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html
@@ -59,15 +60,10 @@ export async function createBucket(input: CreateBucketRequest, ctx: Ctx): Promis
  * and a public one whatever it is; the checks come before the name's availability.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html
  */
-function creationAcl(input: CreateBucketRequest, accountId: string): AccessControlPolicy | undefined {
-  const canned = input.ACL as string | undefined;
-  const headers = hasGrantHeaders(input);
-  if (canned === undefined && !headers) return undefined;
-  if (canned !== undefined && headers) throw ConfigErrors.cannedAndHeaderGrants();
-  if (canned !== undefined && !isCannedAcl(canned)) throw S3Errors.invalidArgument('', 'x-amz-acl', canned);
-  const grants = canned !== undefined ? grantsFromCannedAcl(canned as CannedAcl, accountId) : grantsFromHeaders(input);
-  if (isOwnerOnlyAcl(grants, accountId)) return undefined;
-  if ((input.ObjectOwnership ?? 'BucketOwnerEnforced') === 'BucketOwnerEnforced') throw ConfigErrors.bucketAclWithObjectOwnership();
+function creationAcl(input: CreateBucketRequest, accountId: string, ownership: OwnershipControls): AccessControlPolicy | undefined {
+  const grants = bucketGrantsFromHeaders(input, accountId);
+  if (!grants || isOwnerOnlyAcl(grants, accountId)) return undefined;
+  if (aclsDisabled(ownership)) throw ConfigErrors.bucketAclWithObjectOwnership();
   if (isPublicAcl(grants)) throw ConfigErrors.publicBucketAclWithBlockPublicAccess();
   return { Owner: ownerOf(accountId), Grants: grants };
 }

@@ -1,4 +1,4 @@
-import { grantsFromCannedAcl, grantsFromHeaders, hasGrantHeaders, isCannedAcl, isOwnerOnlyAcl, isPublicAcl, validateAccessControlPolicy } from '../domain/bucket-acl.js';
+import { bucketGrantsFromHeaders, isOwnerOnlyAcl, isPublicAcl, validateAccessControlPolicy } from '../domain/bucket-acl.js';
 import { ConfigErrors } from '../domain/errors-config.js';
 import { S3Errors } from '../domain/errors.js';
 import { ownerOf } from '../domain/owners.js';
@@ -29,15 +29,8 @@ export function putBucketAcl(input: PutBucketAclRequest, ctx: Ctx): Promise<Reco
 }
 
 function requestedAcl(input: PutBucketAclRequest, bucket: Bucket): AccessControlPolicy {
-  const canned = input.ACL as string | undefined;
-  const headers = hasGrantHeaders(input);
-  if (canned !== undefined && headers) throw ConfigErrors.cannedAndHeaderGrants();
-  if ((canned !== undefined || headers) && input.AccessControlPolicy) throw ConfigErrors.unexpectedContent();
-  if (canned !== undefined) {
-    if (!isCannedAcl(canned)) throw S3Errors.invalidArgument('', 'x-amz-acl', canned);
-    return { Owner: ownerOf(bucket.accountId), Grants: grantsFromCannedAcl(canned, bucket.accountId) };
-  }
-  if (headers) return { Owner: ownerOf(bucket.accountId), Grants: grantsFromHeaders(input) };
+  const grants = bucketGrantsFromHeaders(input, bucket.accountId, input.AccessControlPolicy !== undefined);
+  if (grants) return { Owner: ownerOf(bucket.accountId), Grants: grants };
   if (input.AccessControlPolicy) return validateAccessControlPolicy(input.AccessControlPolicy, bucket.accountId);
   throw ConfigErrors.missingAclHeader();
 }
